@@ -1,0 +1,45 @@
+package org.isu.clearance.identity;
+
+import java.util.List;
+
+/**
+ * The Camunda groups every part of the application agrees on. Camunda's identity service
+ * is the single user store: a user's groups are their roles everywhere.
+ */
+public final class Groups {
+
+	/** Implementation Support Unit: intake, completeness, translation, decisions. */
+	public static final String ISU = "isu";
+
+	/**
+	 * Members of the Analysis Group (CCM) or the Committee on Article 5 Implementation.
+	 */
+	public static final String ANALYSIS_GROUP = "analysis-group";
+
+	/** Coordinators of the thematic working group on clearance. */
+	public static final String COORDINATORS = "coordinators";
+
+	/** Camunda administrators: the only ones who reach Camunda Admin. */
+	public static final String ADMIN = "camunda-admin";
+
+	/** Prefix of the Spring Security authority granted for each group. */
+	public static final String AUTHORITY_PREFIX = "GROUP_";
+
+	private Groups() {
+	}
+
+	public static List<String> all() {
+		return List.of(ISU, ANALYSIS_GROUP, COORDINATORS, ADMIN);
+	}
+
+	public static String displayName(String groupId) {
+		return switch (groupId) {
+			case ISU -> "Implementation Support Unit";
+			case ANALYSIS_GROUP -> "Analysis Group";
+			case COORDINATORS -> "Coordinators (clearance)";
+			case ADMIN -> "Camunda administrators";
+			default -> groupId;
+		};
+	}
+
+}

@@ -1,0 +1,175 @@
+package org.isu.clearance.registry;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.isu.clearance.shared.ConflictException;
+import org.isu.clearance.shared.FieldValidationException;
+import org.isu.clearance.shared.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The registry of States Parties, their clearance deadlines and the meetings of each
+ * convention. Every write is one transaction: a rejected input leaves nothing behind.
+ */
+@Service
+public class Registry {
+
+	private final RegistryRepository repository;
+
+	private final ApplicationEventPublisher events;
+
+	Registry(RegistryRepository repository, ApplicationEventPublisher events) {
+		this.repository = repository;
+		this.events = events;
+	}
+
+	@Transactional(readOnly = true)
+	public List<StateParty> states(Convention convention) {
+		return this.repository.findStates(convention);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<StateParty> findState(Convention convention, String code) {
+		return this.repository.findState(convention, normalize(code));
+	}
+
+	public StateParty state(Convention convention, String code) {
+		return findState(convention, code)
+			.orElseThrow(() -> new NotFoundException("No State Party " + code + " under the " + convention));
+	}
+
+	@Transactional
+	public StateParty createState(StatePartyInput input) {
+		StatePartyInput normalized = check(input);
+		if (this.repository.findStateId(normalized.convention(), normalized.code()).isPresent()) {
+			throw new ConflictException(
+					"State Party " + normalized.code() + " is already registered under the " + normalized.convention());
+		}
+		this.repository.insertState(normalized);
+		this.events.publishEvent(new StateDeadlineChanged(normalized.convention(), normalized.code(), null,
+				normalized.clearanceDeadline()));
+		return state(normalized.convention(), normalized.code());
+	}
+
+	@Transactional
+	public StateParty updateState(Convention convention, String code, StatePartyInput input) {
+		StatePartyInput normalized = check(input);
+		if (normalized.convention() != convention) {
+			throw new FieldValidationException("convention", "does not match the State Party being edited");
+		}
+		if (!normalized.code().equals(normalize(code))) {
+			throw new FieldValidationException("code", "does not match the State Party being edited");
+		}
+		StateParty before = state(convention, code);
+		this.repository.updateState(normalized);
+		if (!before.clearanceDeadline().equals(normalized.clearanceDeadline())) {
+			this.events.publishEvent(new StateDeadlineChanged(convention, normalized.code(), before.clearanceDeadline(),
+					normalized.clearanceDeadline()));
+		}
+		return state(convention, normalized.code());
+	}
+
+	/**
+	 * Records an extension decided by a meeting and moves the State Party's deadline to
+	 * it.
+	 */
+	@Transactional
+	public StateParty recordExtension(Convention convention, String code, ExtensionInput input) {
+		StateParty before = state(convention, code);
+		if (!input.newDeadline().isAfter(before.clearanceDeadline())) {
+			throw new FieldValidationException("newDeadline",
+					"must be after the current deadline " + before.clearanceDeadline());
+		}
+		long id = this.repository.findStateId(convention, before.code()).orElseThrow();
+		this.repository.insertExtension(id, new Extension(before.clearanceDeadline(), input.newDeadline(),
+				input.meetingCode(), input.decision(), input.decidedOn(), input.reference(), input.notes()));
+		this.repository.updateDeadline(id, input.newDeadline());
+		this.events.publishEvent(
+				new StateDeadlineChanged(convention, before.code(), before.clearanceDeadline(), input.newDeadline()));
+		return state(convention, before.code());
+	}
+
+	@Transactional(readOnly = true)
+	public List<Meeting> meetings(Convention convention) {
+		return this.repository.findMeetings(convention);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Meeting> findMeeting(Convention convention, String code) {
+		return this.repository.findMeeting(convention, normalize(code));
+	}
+
+	public Meeting meeting(Convention convention, String code) {
+		return findMeeting(convention, code)
+			.orElseThrow(() -> new NotFoundException("No meeting " + code + " of the " + convention));
+	}
+
+	@Transactional
+	public Meeting createMeeting(MeetingInput input) {
+		MeetingInput normalized = check(input);
+		if (this.repository.findMeeting(normalized.convention(), normalized.code()).isPresent()) {
+			throw new ConflictException(
+					"Meeting " + normalized.code() + " of the " + normalized.convention() + " is already registered");
+		}
+		this.repository.insertMeeting(normalized);
+		return meeting(normalized.convention(), normalized.code());
+	}
+
+	@Transactional
+	public Meeting updateMeeting(Convention convention, String code, MeetingInput input) {
+		MeetingInput normalized = check(input);
+		if (normalized.convention() != convention) {
+			throw new FieldValidationException("convention", "does not match the meeting being edited");
+		}
+		if (!normalized.code().equals(normalize(code))) {
+			throw new FieldValidationException("code", "does not match the meeting being edited");
+		}
+		meeting(convention, code);
+		this.repository.updateMeeting(normalized);
+		return meeting(convention, normalized.code());
+	}
+
+	private static StatePartyInput check(StatePartyInput input) {
+		String code = normalize(input.code());
+		if (!IsoCountries.isAlpha3(code)) {
+			throw new FieldValidationException("code", "'" + input.code() + "' is not an ISO 3166 alpha-3 code");
+		}
+		if (input.clearanceDeadline().isBefore(input.entryIntoForce())) {
+			throw new FieldValidationException("clearanceDeadline", "must not be before entryIntoForce");
+		}
+		return new StatePartyInput(input.convention(), code, input.name().strip(), input.entryIntoForce(),
+				input.clearanceDeadline(), input.focalPointEmail().strip(), input.preferredLanguage(),
+				blankToNull(input.notes()));
+	}
+
+	private static MeetingInput check(MeetingInput input) {
+		if (input.lastDay().isBefore(input.firstDay())) {
+			throw new FieldValidationException("lastDay", "must not be before firstDay " + input.firstDay());
+		}
+		return new MeetingInput(input.convention(), normalize(input.code()), input.kind(), input.firstDay(),
+				input.lastDay(), blankToNull(input.venue()), input.provisional());
+	}
+
+	private static String normalize(String code) {
+		return Objects.requireNonNull(code).strip().toUpperCase(Locale.ROOT);
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	/**
+	 * Today's clearance deadline of a State Party, for callers that only need the date.
+	 */
+	public LocalDate deadline(Convention convention, String code) {
+		return state(convention, code).clearanceDeadline();
+	}
+
+}

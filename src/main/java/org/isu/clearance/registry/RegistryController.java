@@ -1,0 +1,91 @@
+package org.isu.clearance.registry;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * JSON API of the registry: every logged-in user reads, the ISU and the coordinators
+ * edit.
+ */
+@RestController
+@RequestMapping("/api")
+class RegistryController {
+
+	private static final String EDITORS = "hasAnyAuthority('GROUP_isu', 'GROUP_coordinators')";
+
+	private final Registry registry;
+
+	RegistryController(Registry registry) {
+		this.registry = registry;
+	}
+
+	@GetMapping("/states")
+	List<StateParty> states(@RequestParam(required = false) Convention convention) {
+		return this.registry.states(convention);
+	}
+
+	@GetMapping("/states/{convention}/{code}")
+	StateParty state(@PathVariable Convention convention, @PathVariable String code) {
+		return this.registry.state(convention, code);
+	}
+
+	@PostMapping("/states")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize(EDITORS)
+	StateParty createState(@Valid @RequestBody StatePartyInput input) {
+		return this.registry.createState(input);
+	}
+
+	@PutMapping("/states/{convention}/{code}")
+	@PreAuthorize(EDITORS)
+	StateParty updateState(@PathVariable Convention convention, @PathVariable String code,
+			@Valid @RequestBody StatePartyInput input) {
+		return this.registry.updateState(convention, code, input);
+	}
+
+	@PostMapping("/states/{convention}/{code}/extensions")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize(EDITORS)
+	StateParty recordExtension(@PathVariable Convention convention, @PathVariable String code,
+			@Valid @RequestBody ExtensionInput input) {
+		return this.registry.recordExtension(convention, code, input);
+	}
+
+	@GetMapping("/meetings")
+	List<Meeting> meetings(@RequestParam(required = false) Convention convention) {
+		return this.registry.meetings(convention);
+	}
+
+	@GetMapping("/meetings/{convention}/{code}")
+	Meeting meeting(@PathVariable Convention convention, @PathVariable String code) {
+		return this.registry.meeting(convention, code);
+	}
+
+	@PostMapping("/meetings")
+	@ResponseStatus(HttpStatus.CREATED)
+	@PreAuthorize(EDITORS)
+	Meeting createMeeting(@Valid @RequestBody MeetingInput input) {
+		return this.registry.createMeeting(input);
+	}
+
+	@PutMapping("/meetings/{convention}/{code}")
+	@PreAuthorize(EDITORS)
+	Meeting updateMeeting(@PathVariable Convention convention, @PathVariable String code,
+			@Valid @RequestBody MeetingInput input) {
+		return this.registry.updateMeeting(convention, code, input);
+	}
+
+}

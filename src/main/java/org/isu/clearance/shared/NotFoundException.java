@@ -1,0 +1,12 @@
+package org.isu.clearance.shared;
+
+/**
+ * What the request names does not exist: answered with 404.
+ */
+public class NotFoundException extends RuntimeException {
+
+	public NotFoundException(String message) {
+		super(message);
+	}
+
+}

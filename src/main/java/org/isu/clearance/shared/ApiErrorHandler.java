@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,6 +64,28 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(AuthorizationException.class)
 	ProblemDetail forbidden(AuthorizationException ex) {
 		return problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage());
+	}
+
+	/**
+	 * The engine wraps what a delegate or task listener throws; a rejected input inside
+	 * is still the caller's mistake.
+	 */
+	@ExceptionHandler(ProcessEngineException.class)
+	ProblemDetail engine(ProcessEngineException ex) throws ProcessEngineException {
+		RuntimeException cause = RejectedInput.causeOf(ex);
+		if (cause instanceof FieldValidationException invalid) {
+			return invalidField(invalid);
+		}
+		if (cause instanceof ConflictException conflict) {
+			return conflict(conflict);
+		}
+		if (cause instanceof NotFoundException missing) {
+			return notFound(missing);
+		}
+		if (ex instanceof NullValueException || ex instanceof BadUserRequestException) {
+			return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage());
+		}
+		throw ex;
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,0 +1,96 @@
+package org.isu.clearance.request;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.isu.clearance.request.RequestPreparation.PreparedRequest;
+import org.isu.clearance.shared.ConflictException;
+import org.isu.clearance.shared.FieldValidationException;
+import org.isu.clearance.shared.NotFoundException;
+
+import org.springframework.stereotype.Service;
+
+import static org.isu.clearance.request.ExtensionRequestProcess.*;
+
+/**
+ * Starts and withdraws extension requests. Engine calls run as the signed-in user, so
+ * Camunda's authorizations apply.
+ */
+@Service
+public class ExtensionRequests {
+
+	private final RuntimeService runtime;
+
+	private final RequestPreparation preparation;
+
+	ExtensionRequests(RuntimeService runtime, RequestPreparation preparation) {
+		this.runtime = runtime;
+		this.preparation = preparation;
+	}
+
+	/**
+	 * Validates a new request and starts its process instance.
+	 * @throws FieldValidationException naming the field at fault
+	 * @throws ConflictException when the State already has an open request for that
+	 * meeting
+	 */
+	public StartedRequest start(Map<String, Object> input) {
+		PreparedRequest prepared = this.preparation.prepare(input);
+		ensureNoOpenRequest(prepared.businessKey());
+		ProcessInstance instance = this.runtime.createProcessInstanceByKey(PROCESS_KEY)
+			.businessKey(prepared.businessKey())
+			.setVariables(prepared.variables())
+			.execute();
+		return new StartedRequest(prepared.businessKey(), instance.getId(), prepared.plan().meeting().code(),
+				prepared.plan().submissionDue().toString(), prepared.plan()
+					.isLate(VariableDates.toLocalDate(SUBMITTED_ON, prepared.variables().get(SUBMITTED_ON))));
+	}
+
+	void ensureNoOpenRequest(String businessKey) {
+		if (isOpen(businessKey)) {
+			throw new ConflictException(
+					"An open request " + businessKey + " already exists for this State and meeting");
+		}
+	}
+
+	boolean isOpen(String businessKey) {
+		return this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(PROCESS_KEY)
+			.processInstanceBusinessKey(businessKey)
+			.count() > 0;
+	}
+
+	/**
+	 * Ends an open request at {@code End_Withdrawn}, from whatever stage it is in.
+	 */
+	public void withdraw(String businessKey, String reason) {
+		String text = RequestPreparation.text(reason);
+		if (text == null) {
+			throw new FieldValidationException("reason", "is required");
+		}
+		if (text.length() > RequestPreparation.SUMMARY_MAX) {
+			throw new FieldValidationException("reason",
+					"must be at most " + RequestPreparation.SUMMARY_MAX + " characters");
+		}
+		if (!isOpen(businessKey)) {
+			throw new NotFoundException("No open extension request " + businessKey);
+		}
+		Map<String, Object> variables = new LinkedHashMap<>();
+		variables.put(WITHDRAWAL_REASON, text);
+		this.runtime.createMessageCorrelation(MESSAGE_WITHDRAWN)
+			.processInstanceBusinessKey(businessKey)
+			.setVariables(variables)
+			.correlateWithResult();
+	}
+
+	/**
+	 * What the API answers when a request was started.
+	 */
+	public record StartedRequest(String businessKey, String processInstanceId, String meetingCode, String submissionDue,
+			boolean late) {
+
+	}
+
+}

@@ -1,0 +1,206 @@
+package org.isu.clearance.request;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.isu.clearance.registry.Language;
+import org.isu.clearance.shared.FieldValidationException;
+import org.isu.clearance.shared.RejectedInput;
+
+import org.springframework.stereotype.Component;
+
+import static org.isu.clearance.request.ExtensionRequestProcess.*;
+
+/**
+ * The server-side check of every task's outcome (the forms' own checks run only in the
+ * browser): a missing or invalid outcome is refused with a message naming the field, the
+ * task stays open and nothing is written. Runs as the first {@code complete} listener of
+ * every user task, whoever completes it: Tasklist, the application's API or
+ * {@code /engine-rest}.
+ */
+@Component("taskOutcomeValidator")
+class TaskOutcomeValidator implements TaskListener {
+
+	static final int TEXT_MAX = 20_000;
+
+	private static final Set<String> RECOMMENDATIONS = Set.of("grant", "grant-shorter", "refuse");
+
+	private static final Set<String> DECISIONS = Set.of("granted", "granted-shorter", "refused");
+
+	private static final Pattern SYMBOL_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/._() -]{0,79}");
+
+	@Override
+	public void notify(DelegateTask task) {
+		try {
+			validate(task);
+		}
+		catch (FieldValidationException ex) {
+			throw RejectedInput.remember(ex);
+		}
+	}
+
+	private void validate(DelegateTask task) {
+		switch (task.getTaskDefinitionKey()) {
+			case TASK_CHECK_COMPLETENESS -> {
+				boolean complete = requiredBoolean(task, REQUEST_COMPLETE);
+				optionalText(task, COMPLETENESS_NOTES);
+				if (!complete) {
+					requiredText(task, COMPLETENESS_NOTES,
+							"is required when the request is incomplete: " + "say what the State must supplement");
+				}
+			}
+			case TASK_RECORD_SUPPLEMENT -> requiredText(task, SUPPLEMENT_SUMMARY, "is required");
+			case TASK_PRELIMINARY_REVIEW -> {
+				requiredText(task, PRELIMINARY_FINDINGS, "is required");
+				boolean questions = requiredBoolean(task, QUESTIONS_FOR_STATE);
+				optionalText(task, QUESTIONS);
+				if (questions) {
+					requiredText(task, QUESTIONS, "is required when questions are sent to the State");
+				}
+			}
+			case TASK_RECORD_STATE_RESPONSE -> {
+				requiredText(task, RESPONSE_SUMMARY, "is required");
+				boolean revised = optionalBoolean(task, REVISED_REQUEST_RECEIVED);
+				LocalDate revisedDeadline = date(task, REVISED_REQUESTED_DEADLINE);
+				if (revisedDeadline != null) {
+					withinCap(task, REVISED_REQUESTED_DEADLINE, revisedDeadline);
+					if (!revised) {
+						throw new FieldValidationException(REVISED_REQUEST_RECEIVED,
+								"must be checked when a revised requested deadline is given");
+					}
+					task.setVariable(REQUESTED_DEADLINE, revisedDeadline.toString());
+				}
+			}
+			case TASK_FINAL_REVIEW -> {
+				requiredText(task, ANALYSIS, "is required");
+				requiredText(task, DRAFT_DECISION, "is required");
+				String recommendation = oneOf(task, RECOMMENDATION, RECOMMENDATIONS);
+				LocalDate recommended = date(task, RECOMMENDED_DEADLINE);
+				if (!"refuse".equals(recommendation)) {
+					if (recommended == null) {
+						throw new FieldValidationException(RECOMMENDED_DEADLINE,
+								"is required unless the recommendation is to refuse");
+					}
+					withinCap(task, RECOMMENDED_DEADLINE, recommended);
+					LocalDate requested = date(task, REQUESTED_DEADLINE);
+					if ("grant-shorter".equals(recommendation) && requested != null
+							&& !recommended.isBefore(requested)) {
+						throw new FieldValidationException(RECOMMENDED_DEADLINE,
+								"must be before the requested deadline " + requested + " for a shorter extension");
+					}
+				}
+			}
+			case TASK_ENDORSE_ANALYSIS -> {
+				boolean endorsed = requiredBoolean(task, ENDORSED);
+				optionalText(task, ENDORSEMENT_COMMENTS);
+				if (!endorsed) {
+					requiredText(task, ENDORSEMENT_COMMENTS,
+							"is required when the analysis is sent back: tell the Analysis Group what to change");
+				}
+			}
+			case TASK_CONFIRM_TRANSLATION -> {
+				Object language = task.getVariable(LANGUAGE);
+				if (language == null || !Language.codes().contains(language.toString())) {
+					throw new FieldValidationException(LANGUAGE,
+							"'" + language + "' is not one of the six UN languages " + Language.codes());
+				}
+				String symbol = requiredText(task, DOCUMENT_SYMBOL, "is required");
+				if (!SYMBOL_PATTERN.matcher(symbol).matches()) {
+					throw new FieldValidationException(DOCUMENT_SYMBOL,
+							"must be a document symbol such as CCM/MSP/2027/3");
+				}
+				if (!requiredBoolean(task, TRANSLATION_CONFIRMED)) {
+					throw new FieldValidationException(TRANSLATION_CONFIRMED,
+							"must be confirmed: the " + language + " version is translated and issued");
+				}
+			}
+			case TASK_PREPARE_PRESENTATION -> requiredText(task, PRESENTATION_NOTES, "is required");
+			case TASK_RECORD_DECISION -> {
+				String decision = oneOf(task, DECISION, DECISIONS);
+				requiredText(task, DECISION_DOCUMENT, "is required (the symbol of the decision or final report)");
+				LocalDate newDeadline = date(task, NEW_DEADLINE);
+				if (!"refused".equals(decision)) {
+					if (newDeadline == null) {
+						throw new FieldValidationException(NEW_DEADLINE, "is required unless the request was refused");
+					}
+					withinCap(task, NEW_DEADLINE, newDeadline);
+				}
+			}
+			default -> {
+			}
+		}
+	}
+
+	private static void withinCap(DelegateTask task, String field, LocalDate date) {
+		LocalDate current = date(task, CURRENT_DEADLINE);
+		LocalDate latest = date(task, LATEST_ALLOWED_DEADLINE);
+		if (current != null && !date.isAfter(current)) {
+			throw new FieldValidationException(field, "must be after the current deadline " + current);
+		}
+		if (latest != null && date.isAfter(latest)) {
+			throw new FieldValidationException(field, "exceeds the cap: at most " + latest);
+		}
+	}
+
+	private static LocalDate date(DelegateTask task, String field) {
+		return VariableDates.toLocalDate(field, task.getVariable(field));
+	}
+
+	private static String requiredText(DelegateTask task, String field, String message) {
+		String text = optionalText(task, field);
+		if (text == null) {
+			throw new FieldValidationException(field, message);
+		}
+		return text;
+	}
+
+	private static String optionalText(DelegateTask task, String field) {
+		Object value = task.getVariable(field);
+		if (value == null) {
+			return null;
+		}
+		if (!(value instanceof String text)) {
+			throw new FieldValidationException(field, "must be text");
+		}
+		if (text.length() > TEXT_MAX) {
+			throw new FieldValidationException(field, "must be at most " + TEXT_MAX + " characters");
+		}
+		return text.isBlank() ? null : text.strip();
+	}
+
+	private static boolean requiredBoolean(DelegateTask task, String field) {
+		Object value = task.getVariable(field);
+		if (value == null) {
+			throw new FieldValidationException(field, "is required (true or false)");
+		}
+		return toBoolean(field, value);
+	}
+
+	private static boolean optionalBoolean(DelegateTask task, String field) {
+		Object value = task.getVariable(field);
+		return value != null && toBoolean(field, value);
+	}
+
+	private static boolean toBoolean(String field, Object value) {
+		if (value instanceof Boolean bool) {
+			return bool;
+		}
+		if ("true".equals(value) || "false".equals(value)) {
+			throw new FieldValidationException(field, "must be a boolean, not the text '" + value + "'");
+		}
+		throw new FieldValidationException(field, "must be true or false");
+	}
+
+	private static String oneOf(DelegateTask task, String field, Set<String> allowed) {
+		Object value = task.getVariable(field);
+		if (value == null || !allowed.contains(value.toString())) {
+			throw new FieldValidationException(field,
+					"'" + value + "' is not one of " + allowed.stream().sorted().toList());
+		}
+		return value.toString();
+	}
+
+}

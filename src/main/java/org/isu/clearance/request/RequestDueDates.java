@@ -77,7 +77,7 @@ public class RequestDueDates {
 	 * The decision is recorded a few days after the meeting's last day.
 	 */
 	public Date decision(DelegateExecution execution) {
-		return atDueTime(notBeforeMinimum(plan(execution).decisionRecorded()));
+		return atDueTime(plan(execution).decisionRecorded());
 	}
 
 	/**

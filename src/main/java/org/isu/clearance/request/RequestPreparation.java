@@ -93,6 +93,11 @@ class RequestPreparation {
 		if (meetingCode == null) {
 			return this.calendar.plan(convention, state.clearanceDeadline());
 		}
+		var target = this.calendar.targetMeeting(convention, state.clearanceDeadline());
+		if (target.isPresent() && target.get().projected() && target.get().meeting().code().equals(meetingCode)) {
+			// the calendar's own projection of a meeting not registered yet
+			return this.calendar.plan(convention, state.clearanceDeadline());
+		}
 		Meeting meeting = this.registry.findMeeting(convention, meetingCode)
 			.orElseThrow(() -> new FieldValidationException(MEETING_CODE,
 					"no meeting '" + meetingCode + "' of the " + convention + " is registered"));

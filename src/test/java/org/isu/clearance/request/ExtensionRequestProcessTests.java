@@ -1,0 +1,473 @@
+package org.isu.clearance.request;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.registry.Convention;
+import org.isu.clearance.registry.Registry;
+import org.isu.clearance.shared.ConflictException;
+import org.isu.clearance.shared.FieldValidationException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.isu.clearance.request.ExtensionRequestProcess.*;
+import static org.isu.clearance.request.RequestFixtures.*;
+
+/**
+ * Every path of {@code extension-request}, on the real model, forms and beans.
+ */
+@ApplicationTest
+class ExtensionRequestProcessTests {
+
+	@Autowired
+	private ProcessEngine engine;
+
+	@Autowired
+	private ExtensionRequests requests;
+
+	@Autowired
+	private Registry registry;
+
+	@Autowired
+	private RuntimeService runtime;
+
+	@Autowired
+	private TaskService tasks;
+
+	@Autowired
+	private ManagementService management;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@BeforeEach
+	void setUp() {
+		init(this.engine);
+		// a State whose deadline, 1 November 2028, makes the projected 15MSP (15
+		// September 2028) its meeting
+		clock("2027-11-01T09:00:00");
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(PROCESS_KEY)
+			.list()
+			.forEach((instance) -> this.runtime.deleteProcessInstance(instance.getId(), "test over"));
+		ClockUtil.reset();
+	}
+
+	@Test
+	void grantedWithoutQuestions() {
+		ProcessInstance request = startFor("AUT");
+		assertThat(request).hasBusinessKey("CCM-AUT-15MSP").isWaitingAt(TASK_CHECK_COMPLETENESS);
+
+		complete(task(TASK_CHECK_COMPLETENESS, request), withVariables(REQUEST_COMPLETE, true));
+		assertThat(request).isWaitingAt(TASK_PRELIMINARY_REVIEW);
+		complete(task(TASK_PRELIMINARY_REVIEW, request), preliminaryReview(false));
+		assertThat(request).isWaitingAt(TASK_FINAL_REVIEW);
+		complete(task(TASK_FINAL_REVIEW, request), finalReview("grant", "2031-11-01"));
+		assertThat(request).isWaitingAt(TASK_ENDORSE_ANALYSIS);
+		complete(task(TASK_ENDORSE_ANALYSIS, request), endorsement(true, null));
+
+		translateAll(request);
+		presentAndOpenMeeting(request);
+		complete(task(TASK_RECORD_DECISION, request), decision("granted", "2031-11-01"));
+		runAsyncSteps(this.management, request);
+
+		assertThat(request).isEnded()
+			.hasPassedInOrder(TASK_CHECK_COMPLETENESS, TASK_PRELIMINARY_REVIEW, TASK_FINAL_REVIEW,
+					TASK_ENDORSE_ANALYSIS, TASK_CONFIRM_TRANSLATION, TASK_PREPARE_PRESENTATION, TIMER_MEETING_OPENS,
+					TASK_RECORD_DECISION, END_GRANTED)
+			.hasNotPassed(TASK_RECORD_SUPPLEMENT, TASK_RECORD_STATE_RESPONSE);
+		assertThat(this.registry.state(Convention.CCM, "AUT").clearanceDeadline()).hasToString("2031-11-01");
+		assertThat(this.registry.state(Convention.CCM, "AUT").extensions()).singleElement().satisfies((extension) -> {
+			assertThat(extension.meetingCode()).isEqualTo("15MSP");
+			assertThat(extension.decision()).isEqualTo("granted");
+			assertThat(extension.reference()).isEqualTo("CCM/MSP/2027/9");
+		});
+		assertThat(lettersTo("focal.aut@example.org")).contains("state-acknowledgement", "state-decision");
+	}
+
+	@Test
+	void incompleteRequestGoesBackToTheStateUntilComplete() {
+		ProcessInstance request = startFor("BEL");
+
+		complete(task(TASK_CHECK_COMPLETENESS, request),
+				withVariables(REQUEST_COMPLETE, false, COMPLETENESS_NOTES, "Item (f): the remaining area is missing."));
+		runAsyncSteps(this.management, request);
+		assertThat(request).isWaitingAt(TASK_RECORD_SUPPLEMENT);
+		assertThat(task(TASK_RECORD_SUPPLEMENT, request)).hasCandidateGroup("isu");
+		assertThat(lettersTo("focal.bel@example.org")).contains("state-supplement-request");
+
+		complete(task(TASK_RECORD_SUPPLEMENT, request),
+				withVariables(SUPPLEMENT_SUMMARY, "Annex with the remaining area received."));
+		assertThat(request).isWaitingAt(TASK_CHECK_COMPLETENESS);
+		complete(task(TASK_CHECK_COMPLETENESS, request), withVariables(REQUEST_COMPLETE, true));
+		assertThat(request).isWaitingAt(TASK_PRELIMINARY_REVIEW)
+			.hasPassedInOrder(TASK_CHECK_COMPLETENESS, TASK_RECORD_SUPPLEMENT, TASK_CHECK_COMPLETENESS);
+	}
+
+	@Test
+	void questionsToTheStateAndARevisedRequest() {
+		ProcessInstance request = startFor("BGR");
+		complete(task(TASK_CHECK_COMPLETENESS, request), withVariables(REQUEST_COMPLETE, true));
+
+		complete(task(TASK_PRELIMINARY_REVIEW, request), preliminaryReview(true));
+		runAsyncSteps(this.management, request);
+		assertThat(request).isWaitingAt(TASK_RECORD_STATE_RESPONSE);
+		assertThat(lettersTo("focal.bgr@example.org")).contains("state-questions");
+
+		complete(task(TASK_RECORD_STATE_RESPONSE, request),
+				withVariables(RESPONSE_SUMMARY, "Funding detailed; two years less requested.", REVISED_REQUEST_RECEIVED,
+						true, REVISED_REQUESTED_DEADLINE, "2030-11-01"));
+		assertThat(request).isWaitingAt(TASK_FINAL_REVIEW).variables().containsEntry(REQUESTED_DEADLINE, "2030-11-01");
+	}
+
+	@Test
+	void endorsementRefusedThenGiven() {
+		ProcessInstance request = startFor("HRV");
+		toFinalReview(request);
+		complete(task(TASK_FINAL_REVIEW, request), finalReview("grant", "2031-11-01"));
+
+		complete(task(TASK_ENDORSE_ANALYSIS, request),
+				endorsement(false, "Explain the funding gap in the draft decision."));
+		assertThat(request).isWaitingAt(TASK_FINAL_REVIEW)
+			.variables()
+			.containsEntry(ENDORSEMENT_COMMENTS, "Explain the funding gap in the draft decision.");
+		assertThat(task(TASK_FINAL_REVIEW, request)).hasCandidateGroupAssociated("analysis-group");
+
+		complete(task(TASK_FINAL_REVIEW, request), finalReview("grant", "2031-11-01"));
+		complete(task(TASK_ENDORSE_ANALYSIS, request), endorsement(true, ""));
+		assertThat(request).isWaitingAt(TASK_CONFIRM_TRANSLATION);
+		assertThat(this.tasks.createTaskQuery().processInstanceId(request.getId()).list()).hasSize(6);
+	}
+
+	@Test
+	void grantedShorterMovesTheDeadlineLessFar() {
+		ProcessInstance request = startFor("CYP");
+		toDecision(request, "grant-shorter", "2030-11-01");
+
+		complete(task(TASK_RECORD_DECISION, request), decision("granted-shorter", "2030-11-01"));
+		runAsyncSteps(this.management, request);
+
+		assertThat(request).isEnded().hasPassed(END_GRANTED);
+		assertThat(this.registry.state(Convention.CCM, "CYP").clearanceDeadline()).hasToString("2030-11-01");
+		assertThat(this.registry.state(Convention.CCM, "CYP").extensions()).singleElement()
+			.satisfies((extension) -> assertThat(extension.decision()).isEqualTo("granted-shorter"));
+	}
+
+	@Test
+	void refusedLeavesTheDeadlineAlone() {
+		ProcessInstance request = startFor("CZE");
+		toDecision(request, "refuse", null);
+
+		complete(task(TASK_RECORD_DECISION, request), decision("refused", null));
+		runAsyncSteps(this.management, request);
+
+		assertThat(request).isEnded().hasPassed(END_REFUSED).hasNotPassed(END_GRANTED);
+		assertThat(this.registry.state(Convention.CCM, "CZE").clearanceDeadline()).hasToString("2028-11-01");
+		assertThat(this.registry.state(Convention.CCM, "CZE").extensions()).isEmpty();
+		assertThat(lettersTo("focal.cze@example.org")).contains("state-decision");
+	}
+
+	@Test
+	void withdrawnDuringTheCompletenessCheck() {
+		ProcessInstance request = startFor("DNK");
+
+		this.requests.withdraw("CCM-DNK-15MSP", "The State will finish clearance in time.");
+		runAsyncSteps(this.management, request);
+
+		assertThat(request).isEnded().hasPassed(END_WITHDRAWN).hasNotPassed(TASK_PRELIMINARY_REVIEW);
+		assertThat(lettersTo("focal.dnk@example.org")).contains("state-withdrawal");
+	}
+
+	@Test
+	void withdrawnDuringTheFinalReview() {
+		ProcessInstance request = startFor("EST");
+		toFinalReview(request);
+
+		this.requests.withdraw("CCM-EST-15MSP", "A new request will follow for the next meeting.");
+		runAsyncSteps(this.management, request);
+
+		assertThat(request).isEnded().hasPassed(TASK_PRELIMINARY_REVIEW, END_WITHDRAWN).hasNotPassed(END_GRANTED);
+		assertThat(this.tasks.createTaskQuery().processInstanceId(request.getId()).count()).isZero();
+	}
+
+	@Test
+	void withdrawnDuringTranslation() {
+		ProcessInstance request = startFor("FIN");
+		toFinalReview(request);
+		complete(task(TASK_FINAL_REVIEW, request), finalReview("grant", "2031-11-01"));
+		complete(task(TASK_ENDORSE_ANALYSIS, request), endorsement(true, null));
+		assertThat(this.tasks.createTaskQuery().processInstanceId(request.getId()).count()).isEqualTo(6);
+
+		this.requests.withdraw("CCM-FIN-15MSP", "Withdrawn by note verbale.");
+		runAsyncSteps(this.management, request);
+
+		assertThat(request).isEnded().hasPassed(END_WITHDRAWN);
+		assertThat(this.registry.state(Convention.CCM, "FIN").clearanceDeadline()).hasToString("2028-11-01");
+	}
+
+	@Test
+	void aLateSubmissionIsFlaggedNotRefused() {
+		clock("2028-01-10T10:00:00");
+		state(this.registry, "GRC", "2028-11-01");
+
+		ExtensionRequests.StartedRequest started = this.requests.start(start("GRC", "2031-11-01", "2028-01-10"));
+
+		assertThat(started.late()).isTrue();
+		assertThat(started.submissionDue()).isEqualTo("2027-12-15");
+		ProcessInstance request = instance(started.processInstanceId());
+		runAsyncSteps(this.management, request);
+		assertThat(request).isWaitingAt(TASK_CHECK_COMPLETENESS).variables().containsEntry(LATE_SUBMISSION, true);
+	}
+
+	@Test
+	void aTimelyRequestIsNotLate() {
+		ProcessInstance request = startFor("HUN");
+
+		assertThat(request).variables()
+			.containsEntry(LATE_SUBMISSION, false)
+			.containsEntry(SUBMISSION_DUE, "2027-12-15");
+	}
+
+	@Test
+	void dueDatesFollowTheCalendar() {
+		// Somalia's numbers: D = 1 March 2026, 13MSP opens 16 September 2025, received 10
+		// December 2024
+		clock("2024-12-10T09:00:00");
+		state(this.registry, "ERI", "2026-03-01");
+		ProcessInstance request = instance(
+				this.requests.start(start("ERI", "2030-03-01", "2024-12-10")).processInstanceId());
+		runAsyncSteps(this.management, request);
+
+		assertThat(request).hasBusinessKey("CCM-ERI-13MSP").variables().containsEntry(SUBMISSION_DUE, "2024-12-16");
+		assertThat(task(TASK_CHECK_COMPLETENESS, request)).hasCandidateGroup("isu")
+			.hasDueDate(at("2024-12-17", "17:00"));
+		complete(task(TASK_CHECK_COMPLETENESS, request), withVariables(REQUEST_COMPLETE, true));
+		assertThat(task(TASK_PRELIMINARY_REVIEW, request)).hasDueDate(at("2025-02-16", "17:00"));
+		complete(task(TASK_PRELIMINARY_REVIEW, request), preliminaryReview(true));
+		runAsyncSteps(this.management, request);
+		assertThat(task(TASK_RECORD_STATE_RESPONSE, request)).hasDueDate(at("2025-05-16", "17:00"));
+		complete(task(TASK_RECORD_STATE_RESPONSE, request), withVariables(RESPONSE_SUMMARY, "Answers received."));
+		assertThat(task(TASK_FINAL_REVIEW, request)).hasDueDate(at("2025-06-16", "17:00"));
+		complete(task(TASK_FINAL_REVIEW, request), finalReview("grant", "2030-03-01"));
+		assertThat(task(TASK_ENDORSE_ANALYSIS, request)).hasCandidateGroup("coordinators")
+			.hasDueDate(at("2025-07-08", "17:00"));
+		complete(task(TASK_ENDORSE_ANALYSIS, request), endorsement(true, null));
+		assertThat(this.tasks.createTaskQuery().processInstanceId(request.getId()).list())
+			.allSatisfy((translation) -> assertThat(translation.getDueDate()).isEqualTo(at("2025-08-19", "17:00")));
+		translateAll(request);
+		assertThat(task(TASK_PREPARE_PRESENTATION, request)).hasDueDate(at("2025-09-09", "17:00"));
+		complete(task(TASK_PREPARE_PRESENTATION, request), withVariables(PRESENTATION_NOTES, "Slides ready."));
+
+		// the meeting timer waits for the first day, 16 September 2025, and not a minute
+		// less
+		Job timer = meetingTimer(request);
+		assertThat(timer.getDuedate()).isEqualTo(at("2025-09-16", "00:00"));
+		clock("2025-09-16T00:00:00");
+		this.management.executeJob(timer.getId());
+		assertThat(task(TASK_RECORD_DECISION, request)).hasDueDate(at("2025-09-22", "17:00"));
+	}
+
+	@Test
+	void theMeetingTimerPassesAtOnceWhenTheMeetingHasBegun() {
+		ProcessInstance request = startFor("IRL");
+		toFinalReview(request);
+		complete(task(TASK_FINAL_REVIEW, request), finalReview("grant", "2031-11-01"));
+		complete(task(TASK_ENDORSE_ANALYSIS, request), endorsement(true, null));
+		translateAll(request);
+		clock("2028-09-16T10:00:00");
+
+		complete(task(TASK_PREPARE_PRESENTATION, request), withVariables(PRESENTATION_NOTES, "Late, but ready."));
+
+		Job timer = meetingTimer(request);
+		assertThat(timer.getDuedate()).isBeforeOrEqualTo(ClockUtil.getCurrentTime());
+		assertThat(this.management.createJobQuery().processInstanceId(request.getId()).executable().timers().list())
+			.extracting(Job::getId)
+			.contains(timer.getId());
+		this.management.executeJob(timer.getId());
+		assertThat(request).hasPassed(TIMER_MEETING_OPENS).isWaitingAt(TASK_RECORD_DECISION);
+	}
+
+	@Test
+	void analysisGroupTasksGoToTheRapporteurAndStayOpenToTheGroup() {
+		ProcessInstance request = startFor("ITA");
+		String rapporteur = (String) this.runtime.getVariable(request.getId(), RAPPORTEUR);
+		complete(task(TASK_CHECK_COMPLETENESS, request), withVariables(REQUEST_COMPLETE, true));
+
+		assertThat(rapporteur).isIn("ag-member", "ag-member2");
+		assertThat(task(TASK_PRELIMINARY_REVIEW, request)).isAssignedTo(rapporteur)
+			.hasCandidateGroupAssociated("analysis-group");
+	}
+
+	@Test
+	void rapporteursShareTheLoad() {
+		long before1 = openRequestsOf("ag-member");
+		long before2 = openRequestsOf("ag-member2");
+		for (String code : List.of("LVA", "LTU", "LUX", "MLT")) {
+			startFor(code);
+		}
+
+		long after1 = openRequestsOf("ag-member");
+		long after2 = openRequestsOf("ag-member2");
+		assertThat(after1 + after2).isEqualTo(before1 + before2 + 4);
+		assertThat(Math.abs(after1 - after2)).isLessThanOrEqualTo(Math.max(1, Math.abs(before1 - before2)));
+	}
+
+	@Test
+	void aSecondOpenRequestForTheSameStateAndMeetingIsAConflict() {
+		startFor("NLD");
+
+		assertThatThrownBy(() -> this.requests.start(start("NLD", "2030-11-01", "2027-11-01")))
+			.isInstanceOf(ConflictException.class);
+	}
+
+	@Test
+	void requestsBeyondTheCapOrForUnknownStatesAreRefused() {
+		state(this.registry, "POL", "2028-11-01");
+
+		assertField(() -> this.requests.start(start("POL", "2033-11-02", "2027-11-01")), REQUESTED_DEADLINE);
+		assertField(() -> this.requests.start(start("XXX", "2030-11-01", "2027-11-01")), STATE_CODE);
+		assertField(() -> this.requests.start(start("POL", "2030-31-01", "2027-11-01")), REQUESTED_DEADLINE);
+		var unknownMeeting = start("POL", "2030-11-01", "2027-11-01");
+		unknownMeeting.put(MEETING_CODE, "99MSP");
+		assertField(() -> this.requests.start(unknownMeeting), MEETING_CODE);
+		assertThat(this.runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("CCM-POL-%").count())
+			.isZero();
+	}
+
+	@Test
+	void anInvalidOutcomeIsRefusedAndTheTaskStaysOpen() {
+		ProcessInstance request = startFor("PRT");
+		toFinalReview(request);
+		Task finalReview = task(TASK_FINAL_REVIEW, request);
+
+		assertField(() -> this.tasks.complete(finalReview.getId(), finalReview(null, "2031-11-01")), RECOMMENDATION);
+		assertField(() -> this.tasks.complete(finalReview.getId(), finalReview("grant", null)), RECOMMENDED_DEADLINE);
+		assertField(() -> this.tasks.complete(finalReview.getId(), finalReview("grant", "2040-01-01")),
+				RECOMMENDED_DEADLINE);
+		assertThat(request).isWaitingAt(TASK_FINAL_REVIEW);
+
+		complete(finalReview, finalReview("grant", "2031-11-01"));
+		complete(task(TASK_ENDORSE_ANALYSIS, request), endorsement(true, null));
+		Task translation = this.tasks.createTaskQuery().processInstanceId(request.getId()).list().get(0);
+		assertField(() -> this.tasks.complete(translation.getId(), vars(DOCUMENT_SYMBOL, "CCM/MSP/2028/3")),
+				TRANSLATION_CONFIRMED);
+		assertField(
+				() -> this.tasks.complete(translation.getId(),
+						vars(DOCUMENT_SYMBOL, "CCM/MSP/2028/3", TRANSLATION_CONFIRMED, true, LANGUAGE, "de")),
+				LANGUAGE);
+	}
+
+	@Test
+	void aDecisionBeforeTheOldDeadlineIsRefused() {
+		ProcessInstance request = startFor("ROU");
+		toDecision(request, "grant", "2031-11-01");
+		Task recordDecision = task(TASK_RECORD_DECISION, request);
+
+		assertField(() -> this.tasks.complete(recordDecision.getId(), decision("granted", "2027-01-01")), NEW_DEADLINE);
+		assertField(() -> this.tasks.complete(recordDecision.getId(), decision("granted", null)), NEW_DEADLINE);
+		assertField(() -> this.tasks.complete(recordDecision.getId(), decision("approved", "2031-11-01")), DECISION);
+		assertThat(request).isWaitingAt(TASK_RECORD_DECISION);
+		assertThat(this.registry.state(Convention.CCM, "ROU").clearanceDeadline()).hasToString("2028-11-01");
+	}
+
+	private ProcessInstance startFor(String code) {
+		state(this.registry, code, "2028-11-01");
+		ProcessInstance request = instance(
+				this.requests.start(start(code, "2031-11-01", "2027-11-01")).processInstanceId());
+		runAsyncSteps(this.management, request);
+		return request;
+	}
+
+	private ProcessInstance instance(String id) {
+		return this.runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
+	}
+
+	private void toFinalReview(ProcessInstance request) {
+		complete(task(TASK_CHECK_COMPLETENESS, request), withVariables(REQUEST_COMPLETE, true));
+		complete(task(TASK_PRELIMINARY_REVIEW, request), preliminaryReview(false));
+	}
+
+	private void toDecision(ProcessInstance request, String recommendation, String recommendedDeadline) {
+		toFinalReview(request);
+		complete(task(TASK_FINAL_REVIEW, request), finalReview(recommendation, recommendedDeadline));
+		complete(task(TASK_ENDORSE_ANALYSIS, request), endorsement(true, null));
+		translateAll(request);
+		presentAndOpenMeeting(request);
+	}
+
+	private void translateAll(ProcessInstance request) {
+		List<Task> translations = this.tasks.createTaskQuery()
+			.processInstanceId(request.getId())
+			.taskDefinitionKey(TASK_CONFIRM_TRANSLATION)
+			.list();
+		assertThat(translations).hasSize(6).allSatisfy((task) -> assertThat(task).hasCandidateGroup("isu"));
+		for (Task translation : translations) {
+			String language = (String) this.tasks.getVariable(translation.getId(), LANGUAGE);
+			complete(translation, translation("CCM/MSP/2028/3/" + language));
+		}
+		assertThat(request).variables().containsEntry(DOCUMENT_SYMBOL + "_fr", "CCM/MSP/2028/3/fr");
+	}
+
+	private void presentAndOpenMeeting(ProcessInstance request) {
+		complete(task(TASK_PREPARE_PRESENTATION, request), withVariables(PRESENTATION_NOTES, "Presentation ready."));
+		Job timer = meetingTimer(request);
+		if (timer != null) {
+			clock("2028-09-15T08:00:00");
+			this.management.executeJob(timer.getId());
+		}
+		assertThat(request).isWaitingAt(TASK_RECORD_DECISION);
+	}
+
+	private Job meetingTimer(ProcessInstance request) {
+		return this.management.createJobQuery()
+			.processInstanceId(request.getId())
+			.activityId(TIMER_MEETING_OPENS)
+			.singleResult();
+	}
+
+	private long openRequestsOf(String user) {
+		return this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(PROCESS_KEY)
+			.variableValueEquals(RAPPORTEUR, user)
+			.count();
+	}
+
+	private List<String> lettersTo(String recipient) {
+		return this.jdbc.sql("select kind from outbox_mail where recipient = ?")
+			.param(recipient)
+			.query(String.class)
+			.list();
+	}
+
+	private static void assertField(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
+		assertThatThrownBy(call).satisfies((error) -> {
+			Throwable cause = org.isu.clearance.shared.RejectedInput.causeOf(error);
+			assertThat(cause).isInstanceOf(FieldValidationException.class);
+			assertThat(((FieldValidationException) cause).field()).isEqualTo(field);
+		});
+	}
+
+}

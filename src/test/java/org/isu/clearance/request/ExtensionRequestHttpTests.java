@@ -1,0 +1,244 @@
+package org.isu.clearance.request;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.registry.Registry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.isu.clearance.request.ExtensionRequestProcess.*;
+
+/**
+ * A whole request over HTTP, as the demo users would drive it: the ISU officer through
+ * {@code /engine-rest}, the Analysis Group and the coordinator through the application's
+ * {@code /api}. The engine's authorizations and the outcome validation hold on both.
+ */
+@ApplicationTest
+class ExtensionRequestHttpTests {
+
+	@Autowired
+	private TestRestTemplate rest;
+
+	@Autowired
+	private Registry registry;
+
+	@Autowired
+	private ManagementService management;
+
+	@Autowired
+	private RuntimeService runtime;
+
+	@AfterEach
+	void tearDown() {
+		this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(PROCESS_KEY)
+			.processInstanceBusinessKeyLike("CCM-SWE-%")
+			.list()
+			.forEach((instance) -> this.runtime.deleteProcessInstance(instance.getId(), "test over"));
+	}
+
+	@Test
+	void aRequestFromIntakeToDecision() {
+		RequestFixtures.state(this.registry, "SWE", "2028-11-01");
+		ResponseEntity<Map<String, Object>> started = post("isu-officer", "/api/extension-requests",
+				Map.of("convention", "CCM", "stateCode", "SWE", "requestedDeadline", "2031-11-01", "submittedOn",
+						"2026-11-20", "summary", "Three more years for the northern provinces."));
+		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(started.getBody()).containsEntry("businessKey", "CCM-SWE-15MSP")
+			.containsEntry("meetingCode", "15MSP")
+			.containsEntry("submissionDue", "2027-12-15")
+			.containsEntry("late", false);
+		String instance = (String) started.getBody().get("processInstanceId");
+		runJobs(instance);
+
+		// ISU officer, through /engine-rest: the analysis group may not touch the ISU's
+		// task
+		String check = taskId("isu-officer", instance, TASK_CHECK_COMPLETENESS);
+		assertThat(engineComplete("ag-member", check, Map.of(REQUEST_COMPLETE, true)).getStatusCode().value()).isIn(403,
+				404);
+		assertThat(
+				post("ag-member", "/api/tasks/" + check + "/complete", Map.of(REQUEST_COMPLETE, true)).getStatusCode()
+					.value())
+			.isIn(403, 404);
+		assertThat(this.rest.withBasicAuth("ag-member", "demo")
+			.postForEntity("/engine-rest/task/" + check + "/claim", Map.of("userId", "ag-member"), String.class)
+			.getStatusCode()
+			.value()).isIn(403, 404);
+		assertThat(this.rest.withBasicAuth("isu-officer", "demo")
+			.getForEntity("/engine-rest/task/" + check + "/deployed-form", String.class)
+			.getBody()).contains("\"id\"", "requestComplete");
+
+		ResponseEntity<String> invalid = engineComplete("isu-officer", check, Map.of(COMPLETENESS_NOTES, "?"));
+		assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(invalid.getBody()).contains(REQUEST_COMPLETE);
+		assertThat(this.rest.withBasicAuth("isu-officer", "demo")
+			.postForEntity("/engine-rest/task/" + check + "/claim", Map.of("userId", "isu-officer"), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(engineComplete("isu-officer", check,
+				Map.of(REQUEST_COMPLETE, true, COMPLETENESS_NOTES, "All six items."))
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+		// Analysis Group, through /api: the preliminary and the final review
+		String preliminary = visibleTask("ag-member", instance, TASK_PRELIMINARY_REVIEW);
+		assertThat(
+				post("ag-member", "/api/tasks/" + preliminary + "/complete", RequestFixtures.preliminaryReview(false))
+					.getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+		String finalReview = visibleTask("ag-member", instance, TASK_FINAL_REVIEW);
+		ResponseEntity<Map<String, Object>> noRecommendation = post("ag-member",
+				"/api/tasks/" + finalReview + "/complete", RequestFixtures.finalReview(null, "2031-11-01"));
+		assertThat(noRecommendation.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(noRecommendation.getBody()).containsEntry("field", RECOMMENDATION);
+		assertThat(post("ag-member", "/api/tasks/" + finalReview + "/complete",
+				RequestFixtures.finalReview("grant", "2031-11-01"))
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+		// coordinator: endorsement
+		String endorse = visibleTask("coordinator", instance, TASK_ENDORSE_ANALYSIS);
+		assertThat(post("coordinator", "/api/tasks/" + endorse + "/complete", RequestFixtures.endorsement(true, null))
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+		// ISU officer: six translations through Tasklist's form submission endpoint of
+		// /engine-rest
+		for (int i = 0; i < 6; i++) {
+			String translation = taskId("isu-officer", instance, TASK_CONFIRM_TRANSLATION);
+			assertThat(this.rest.withBasicAuth("isu-officer", "demo")
+				.postForEntity("/engine-rest/task/" + translation + "/submit-form",
+						Map.of("variables", typed(RequestFixtures.translation("CCM/MSP/2028/4"))), String.class)
+				.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		}
+
+		String presentation = visibleTask("coordinator", instance, TASK_PREPARE_PRESENTATION);
+		assertThat(post("coordinator", "/api/tasks/" + presentation + "/complete",
+				Map.of(PRESENTATION_NOTES, "Sweden presents; the rapporteur summarises."))
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		runTimer(instance);
+
+		String decision = taskId("isu-officer", instance, TASK_RECORD_DECISION);
+		ResponseEntity<String> tooEarly = engineComplete("isu-officer", decision,
+				RequestFixtures.decision("granted", "2028-01-01"));
+		assertThat(tooEarly.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(tooEarly.getBody()).contains(NEW_DEADLINE);
+		assertThat(engineComplete("isu-officer", decision, RequestFixtures.decision("granted", "2031-11-01"))
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		runJobs(instance);
+
+		ResponseEntity<Map<String, Object>> sweden = this.rest.withBasicAuth("coordinator", "demo")
+			.exchange("/api/states/CCM/SWE", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+			});
+		assertThat(sweden.getBody()).containsEntry("clearanceDeadline", "2031-11-01");
+		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isZero();
+	}
+
+	@Test
+	void startingIsRefusedWithTheFieldNamed() {
+		RequestFixtures.state(this.registry, "SWE", "2028-11-01");
+		Map<String, Object> good = Map.of("convention", "CCM", "stateCode", "SWE", "requestedDeadline", "2031-11-01",
+				"submittedOn", "2026-11-20");
+
+		assertField(post("isu-officer", "/api/extension-requests", with(good, "stateCode", "ZZZ")), STATE_CODE);
+		assertField(post("isu-officer", "/api/extension-requests", with(good, "requestedDeadline", "2034-01-01")),
+				REQUESTED_DEADLINE);
+		assertField(post("isu-officer", "/api/extension-requests", with(good, "submittedOn", "20/11/2026")),
+				SUBMITTED_ON);
+		assertField(post("isu-officer", "/api/extension-requests", with(good, "meetingCode", "42MSP")), MEETING_CODE);
+		assertField(post("isu-officer", "/api/extension-requests", with(good, "convention", "CWC")), CONVENTION);
+		assertThat(post("ag-member", "/api/extension-requests", good).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+		assertThat(post("coordinator", "/api/extension-requests", good).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(post("isu-officer", "/api/extension-requests", good).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+		assertField(post("isu-officer", "/api/extension-requests/CCM-SWE-15MSP/withdraw", Map.of("reason", " ")),
+				"reason");
+		assertThat(post("isu-officer", "/api/extension-requests/CCM-XXX-15MSP/withdraw", Map.of("reason", "gone"))
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(post("coordinator", "/api/extension-requests/CCM-SWE-15MSP/withdraw",
+				Map.of("reason", "Sweden completed clearance."))
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+	}
+
+	private void runJobs(String instance) {
+		RequestFixtures.runAsyncSteps(this.management,
+				this.runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult());
+	}
+
+	private void runTimer(String instance) {
+		Job timer = this.management.createJobQuery()
+			.processInstanceId(instance)
+			.activityId(TIMER_MEETING_OPENS)
+			.singleResult();
+		this.management.executeJob(timer.getId());
+	}
+
+	private String taskId(String user, String instance, String key) {
+		ResponseEntity<List<Map<String, Object>>> tasks = this.rest.withBasicAuth(user, "demo")
+			.exchange("/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + key, HttpMethod.GET,
+					null, new ParameterizedTypeReference<>() {
+					});
+		assertThat(tasks.getBody()).as(user + " sees " + key).isNotEmpty();
+		return (String) tasks.getBody().get(0).get("id");
+	}
+
+	private String visibleTask(String user, String instance, String key) {
+		ResponseEntity<List<Map<String, Object>>> tasks = this.rest.withBasicAuth(user, "demo")
+			.exchange("/api/tasks", HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+			});
+		return tasks.getBody()
+			.stream()
+			.filter((task) -> instance.equals(task.get("processInstanceId"))
+					&& key.equals(task.get("taskDefinitionKey")))
+			.map((task) -> (String) task.get("id"))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(user + " does not see " + key));
+	}
+
+	private ResponseEntity<String> engineComplete(String user, String taskId, Map<String, Object> variables) {
+		return this.rest.withBasicAuth(user, "demo")
+			.postForEntity("/engine-rest/task/" + taskId + "/complete", Map.of("variables", typed(variables)),
+					String.class);
+	}
+
+	private ResponseEntity<Map<String, Object>> post(String user, String path, Map<String, Object> body) {
+		return this.rest.withBasicAuth(user, "demo")
+			.exchange(path, HttpMethod.POST, new HttpEntity<>(body), new ParameterizedTypeReference<>() {
+			});
+	}
+
+	private static Map<String, Object> typed(Map<String, Object> variables) {
+		Map<String, Object> typed = new HashMap<>();
+		variables.forEach((name, value) -> {
+			Map<String, Object> variable = new HashMap<>();
+			variable.put("value", value);
+			variable.put("type", (value instanceof Boolean) ? "Boolean" : (value == null) ? "Null" : "String");
+			typed.put(name, variable);
+		});
+		return typed;
+	}
+
+	private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {
+		Map<String, Object> copy = new HashMap<>(map);
+		copy.put(key, value);
+		return copy;
+	}
+
+	private static void assertField(ResponseEntity<Map<String, Object>> response, String field) {
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).containsEntry("field", field);
+	}
+
+}

@@ -19,7 +19,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,6 +41,9 @@ import static org.isu.clearance.request.RequestFixtures.*;
  * Every path of {@code extension-request}, on the real model, forms and beans.
  */
 @ApplicationTest
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class ExtensionRequestProcessTests {
 
 	@Autowired
@@ -106,6 +114,42 @@ class ExtensionRequestProcessTests {
 			assertThat(extension.reference()).isEqualTo("CCM/MSP/2027/9");
 		});
 		assertThat(lettersTo("focal.aut@example.org")).contains("state-acknowledgement", "state-decision");
+	}
+
+	@Test
+	void remindersFireOnEveryWaitingTaskAtTheirOffsetAndNotAMinuteBefore() {
+		ProcessInstance request = startFor("SVK");
+		remind(request, TASK_CHECK_COMPLETENESS);
+		complete(task(TASK_CHECK_COMPLETENESS, request),
+				withVariables(REQUEST_COMPLETE, false, COMPLETENESS_NOTES, "Item (e) is missing."));
+		runAsyncSteps(this.management, request);
+		remind(request, TASK_RECORD_SUPPLEMENT);
+		complete(task(TASK_RECORD_SUPPLEMENT, request), withVariables(SUPPLEMENT_SUMMARY, "Item (e) received."));
+		complete(task(TASK_CHECK_COMPLETENESS, request), withVariables(REQUEST_COMPLETE, true));
+		remind(request, TASK_PRELIMINARY_REVIEW);
+		complete(task(TASK_PRELIMINARY_REVIEW, request), preliminaryReview(true));
+		runAsyncSteps(this.management, request);
+		remind(request, TASK_RECORD_STATE_RESPONSE);
+		complete(task(TASK_RECORD_STATE_RESPONSE, request), withVariables(RESPONSE_SUMMARY, "Answers received."));
+		remind(request, TASK_FINAL_REVIEW);
+		complete(task(TASK_FINAL_REVIEW, request), finalReview("grant", "2031-11-01"));
+		remind(request, TASK_ENDORSE_ANALYSIS);
+		complete(task(TASK_ENDORSE_ANALYSIS, request), endorsement(true, null));
+		remind(request, TASK_CONFIRM_TRANSLATION);
+		translateAll(request);
+		remind(request, TASK_PREPARE_PRESENTATION);
+		presentAndOpenMeeting(request);
+		remind(request, TASK_RECORD_DECISION);
+		complete(task(TASK_RECORD_DECISION, request), decision("granted", "2031-11-01"));
+		runAsyncSteps(this.management, request);
+
+		assertThat(request).isEnded().hasPassed(END_GRANTED);
+		List<String> kinds = this.jdbc.sql(
+				"select kind from outbox_mail where business_key = 'CCM-SVK-15MSP' and kind in ('due-soon', 'overdue')")
+			.query(String.class)
+			.list();
+		assertThat(kinds).filteredOn("due-soon"::equals).hasSizeGreaterThanOrEqualTo(9);
+		assertThat(kinds).filteredOn("overdue"::equals).hasSizeGreaterThanOrEqualTo(9);
 	}
 
 	@Test
@@ -391,6 +435,61 @@ class ExtensionRequestProcessTests {
 		assertField(() -> this.tasks.complete(recordDecision.getId(), decision("approved", "2031-11-01")), DECISION);
 		assertThat(request).isWaitingAt(TASK_RECORD_DECISION);
 		assertThat(this.registry.state(Convention.CCM, "ROU").clearanceDeadline()).hasToString("2028-11-01");
+	}
+
+	/**
+	 * Fires the due-soon and then the overdue reminder of a waiting task, each exactly at
+	 * its moment: a minute before, its timer is not yet due.
+	 */
+	private void remind(ProcessInstance request, String taskKey) {
+		java.util.Date before = ClockUtil.getCurrentTime();
+		String name = taskKey.substring("Task_".length());
+		java.util.Date due = this.tasks.createTaskQuery()
+			.processInstanceId(request.getId())
+			.taskDefinitionKey(taskKey)
+			.list()
+			.get(0)
+			.getDueDate();
+		java.util.Date dueSoon = java.util.Date.from(due.toInstant().minus(java.time.Duration.ofDays(7)));
+		Job dueSoonTimer = timer(request, "Timer_" + name + "DueSoon");
+		assertThat(dueSoonTimer.getDuedate()).isEqualTo(dueSoon);
+		Job overdueTimer = timer(request, "Timer_" + name + "Overdue");
+		assertThat(overdueTimer.getDuedate()).isEqualTo(due);
+
+		ClockUtil.setCurrentTime(java.util.Date.from(dueSoon.toInstant().minusSeconds(60)));
+		assertThat(executableTimers(request)).doesNotContain(dueSoonTimer.getId(), overdueTimer.getId());
+		ClockUtil.setCurrentTime(dueSoon);
+		assertThat(executableTimers(request)).contains(dueSoonTimer.getId()).doesNotContain(overdueTimer.getId());
+		this.management.executeJob(dueSoonTimer.getId());
+		runAsyncSteps(this.management, request);
+
+		ClockUtil.setCurrentTime(java.util.Date.from(due.toInstant().minusSeconds(60)));
+		assertThat(executableTimers(request)).doesNotContain(overdueTimer.getId());
+		ClockUtil.setCurrentTime(due);
+		this.management.executeJob(overdueTimer.getId());
+		runAsyncSteps(this.management, request);
+		// the overdue reminder comes back a week later while the task waits
+		assertThat(timer(request, "Timer_" + name + "Overdue").getDuedate())
+			.isEqualTo(java.util.Date.from(due.toInstant().plus(java.time.Duration.ofDays(7))));
+		ClockUtil.setCurrentTime(before);
+	}
+
+	private Job timer(ProcessInstance request, String activityId) {
+		return this.management.createJobQuery()
+			.processInstanceId(request.getId())
+			.activityId(activityId)
+			.singleResult();
+	}
+
+	private List<String> executableTimers(ProcessInstance request) {
+		return this.management.createJobQuery()
+			.processInstanceId(request.getId())
+			.timers()
+			.executable()
+			.list()
+			.stream()
+			.map(Job::getId)
+			.toList();
 	}
 
 	private ProcessInstance startFor(String code) {

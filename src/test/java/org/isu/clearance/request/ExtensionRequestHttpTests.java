@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.TasklistSession;
 import org.isu.clearance.registry.Registry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -169,6 +170,48 @@ class ExtensionRequestHttpTests {
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(post("coordinator", "/api/extension-requests/CCM-SWE-15MSP/withdraw",
 				Map.of("reason", "Sweden completed clearance."))
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+	}
+
+	@Test
+	void tasklistRefusesAnInvalidFormWith400AndStartsRequestsFromItsStartForm() {
+		RequestFixtures.state(this.registry, "SWE", "2028-11-01");
+		TasklistSession tasklist = TasklistSession.login(this.rest, "isu-officer", "demo");
+		assertThat(tasklist.loginResponse().getStatusCode()).isEqualTo(HttpStatus.OK);
+		String engine = "/camunda/api/engine/engine/default";
+
+		ResponseEntity<String> badStart = tasklist.post(
+				engine + "/process-definition/key/" + PROCESS_KEY + "/submit-form",
+				Map.of("variables", typed(Map.of(CONVENTION, "CCM", STATE_CODE, "SWE", REQUESTED_DEADLINE, "2040-01-01",
+						SUBMITTED_ON, "2026-11-20"))));
+		assertThat(badStart.getStatusCode()).as(badStart.toString()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(badStart.getBody()).contains(REQUESTED_DEADLINE);
+
+		ResponseEntity<String> started = tasklist.post(
+				engine + "/process-definition/key/" + PROCESS_KEY + "/submit-form",
+				Map.of("variables", typed(Map.of(CONVENTION, "CCM", STATE_CODE, "SWE", REQUESTED_DEADLINE, "2031-11-01",
+						SUBMITTED_ON, "2026-11-20", SUMMARY, "From Tasklist's start form."))));
+		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String instance = this.runtime.createProcessInstanceQuery()
+			.processInstanceBusinessKey("CCM-SWE-15MSP")
+			.singleResult()
+			.getId();
+		assertThat(
+				tasklist.post(engine + "/process-definition/key/" + PROCESS_KEY + "/submit-form",
+						Map.of("variables", typed(Map.of(CONVENTION, "CCM", STATE_CODE, "SWE", REQUESTED_DEADLINE,
+								"2031-11-01", SUBMITTED_ON, "2026-11-20"))))
+					.getStatusCode())
+			.isEqualTo(HttpStatus.CONFLICT);
+		runJobs(instance);
+
+		String check = taskId("isu-officer", instance, TASK_CHECK_COMPLETENESS);
+		ResponseEntity<String> invalid = tasklist.post(engine + "/task/" + check + "/submit-form",
+				Map.of("variables", typed(Map.of(REQUEST_COMPLETE, false))));
+		assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(invalid.getBody()).contains(COMPLETENESS_NOTES);
+		assertThat(tasklist
+			.post(engine + "/task/" + check + "/submit-form",
+					Map.of("variables", typed(Map.of(REQUEST_COMPLETE, true))))
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 	}
 

@@ -1,0 +1,87 @@
+package org.isu.clearance.demo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.request.ExtensionRequests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ApplicationTest
+class DemoRequestsTests {
+
+	@Autowired
+	private ExtensionRequests requests;
+
+	@Autowired
+	private TaskService tasks;
+
+	@Autowired
+	private ManagementService management;
+
+	@Autowired
+	private HistoryService history;
+
+	@Autowired
+	private RuntimeService runtime;
+
+	@AfterEach
+	void tearDown() {
+		for (String key : List.of("CCM-TCD-14MSP", "CCM-IRQ-15MSP", "CCM-SOM-14MSP", "APMBC-TJK-23MSP",
+				"APMBC-SEN-23MSP")) {
+			this.runtime.createProcessInstanceQuery()
+				.processInstanceBusinessKey(key)
+				.list()
+				.forEach((instance) -> this.runtime.deleteProcessInstance(instance.getId(), "test over"));
+			this.history.createHistoricProcessInstanceQuery()
+				.processInstanceBusinessKey(key)
+				.list()
+				.forEach((instance) -> this.history.deleteHistoricProcessInstance(instance.getId()));
+		}
+	}
+
+	@Test
+	void sampleRequestsStandAtDifferentStagesAndAreStartedOnce() {
+		DemoRequests demo = new DemoRequests(this.requests, this.tasks, this.management, this.history);
+
+		demo.run(null);
+		demo.run(null);
+
+		Map<String, List<String>> stages = this.tasks.createTaskQuery()
+			.processDefinitionKey("extension-request")
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy((task) -> businessKey(task),
+					Collectors.mapping(Task::getTaskDefinitionKey, Collectors.toList())));
+		assertThat(stages.get("CCM-TCD-14MSP")).containsExactly("Task_CheckCompleteness");
+		assertThat(stages.get("CCM-IRQ-15MSP")).containsExactly("Task_PreliminaryReview");
+		assertThat(stages.get("CCM-SOM-14MSP")).containsExactly("Task_RecordStateResponse");
+		assertThat(stages.get("APMBC-TJK-23MSP")).hasSize(4).containsOnly("Task_ConfirmTranslation");
+		assertThat(stages.get("APMBC-SEN-23MSP")).containsExactly("Task_PrepareMeetingPresentation");
+		assertThat(
+				this.history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("APMBC-SEN-23MSP").count())
+			.isEqualTo(1);
+		assertThat(this.runtime.createVariableInstanceQuery().variableName("lateSubmission").list())
+			.filteredOn((variable) -> Boolean.TRUE.equals(variable.getValue()))
+			.hasSizeGreaterThanOrEqualTo(2);
+	}
+
+	private String businessKey(Task task) {
+		return this.runtime.createProcessInstanceQuery()
+			.processInstanceId(task.getProcessInstanceId())
+			.singleResult()
+			.getBusinessKey();
+	}
+
+}

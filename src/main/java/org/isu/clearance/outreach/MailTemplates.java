@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.isu.clearance.registry.Language;
-import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -24,7 +24,7 @@ public class MailTemplates {
 
 	static final String LOCATION = "templates/mail/outreach/";
 
-	private final TemplateEngine engine = new TemplateEngine();
+	private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
 	MailTemplates() {
 		this.engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));

@@ -8,12 +8,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.isu.clearance.calendar.DeadlineCalendar;
 import org.isu.clearance.calendar.DeadlinePlan;
 import org.isu.clearance.outreach.DeadlineWatchProcess;
@@ -39,17 +40,17 @@ class QuarterDigest {
 
 	private final TaskService tasks;
 
-	private final HistoryService history;
+	private final RepositoryService repository;
 
 	private final Registry registry;
 
 	private final DeadlineCalendar calendar;
 
-	QuarterDigest(RuntimeService runtime, TaskService tasks, HistoryService history, Registry registry,
+	QuarterDigest(RuntimeService runtime, TaskService tasks, RepositoryService repository, Registry registry,
 			DeadlineCalendar calendar) {
 		this.runtime = runtime;
 		this.tasks = tasks;
-		this.history = history;
+		this.repository = repository;
 		this.registry = registry;
 		this.calendar = calendar;
 	}
@@ -87,13 +88,12 @@ class QuarterDigest {
 			.asc()
 			.list()) {
 			Map<String, Object> v = this.runtime.getVariables(request.getId());
-			List<String> stage = this.history.createHistoricActivityInstanceQuery()
-				.processInstanceId(request.getId())
-				.unfinished()
-				.list()
+			BpmnModelInstance model = this.repository.getBpmnModelInstance(request.getProcessDefinitionId());
+			List<String> stage = this.runtime.getActiveActivityIds(request.getId())
 				.stream()
-				.filter((activity) -> !"subProcess".equals(activity.getActivityType()))
-				.map(HistoricActivityInstance::getActivityName)
+				.map(model::getModelElementById)
+				.filter(FlowNode.class::isInstance)
+				.map((node) -> ((FlowNode) node).getName())
 				.filter((name) -> name != null && !name.isBlank())
 				.distinct()
 				.toList();
@@ -131,6 +131,12 @@ class QuarterDigest {
 					MeetingKind.MSP, first, last, null, false);
 			DeadlinePlan plan = this.calendar.plan(convention,
 					LocalDate.parse((String) v.get(ExtensionRequestProcess.CURRENT_DEADLINE)), meeting);
+			dates.put("Preliminary review due", plan.preliminaryReview());
+			dates.put("State's answers due", plan.stateResponse());
+			dates.put("Final review due", plan.finalReview());
+			dates.put("Endorsement due", plan.endorsement());
+			dates.put("Translation cut-off", plan.translation());
+			dates.put("Presentation prepared", plan.presentation());
 			dates.put("Meeting opens (" + meeting.code() + ")", first);
 			dates.put("Decision recorded", plan.decisionRecorded());
 		}

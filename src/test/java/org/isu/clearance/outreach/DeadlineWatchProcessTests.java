@@ -18,6 +18,7 @@ import org.isu.clearance.registry.Language;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.request.ExtensionRequestProcess;
 import org.isu.clearance.request.ExtensionRequests;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,10 @@ class DeadlineWatchProcessTests {
 
 	private static final String DEADLINE = "2028-11-01";
 
+	private static final java.util.Date SINCE = new java.util.Date(0);
+
+	private static ProcessEngine usedEngine;
+
 	@Autowired
 	private ProcessEngine engine;
 
@@ -77,12 +82,18 @@ class DeadlineWatchProcessTests {
 	@BeforeEach
 	void setUp() {
 		init(this.engine);
+		usedEngine = this.engine;
 		clock("2026-06-01T10:00:00");
 	}
 
 	@AfterEach
 	void tearDown() {
 		ClockUtil.reset();
+	}
+
+	@AfterAll
+	static void everyPathIsCovered() {
+		ModelCoverage.assertCovered(usedEngine, PROCESS_KEY, SINCE, 0.9);
 	}
 
 	@Test

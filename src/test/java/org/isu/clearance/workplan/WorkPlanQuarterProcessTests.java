@@ -118,8 +118,11 @@ class WorkPlanQuarterProcessTests {
 
 		List<Map<String, Object>> digests = digests("workplan-2027-04-01");
 		assertThat(digests).extracting((mail) -> mail.get("RECIPIENT"))
-			.containsExactlyInAnyOrder("coordinator@example.org", "ag-member@example.org", "ag-member2@example.org",
-					"isu-officer@example.org");
+			.doesNotHaveDuplicates()
+			.hasSize(recipients())
+			.contains("coordinator@example.org", "ag-member@example.org", "ag-member2@example.org",
+					"isu-officer@example.org")
+			.doesNotContain("demo-admin@example.org");
 		String body = (String) digests.get(0).get("BODY_TEXT");
 		assertThat(digests.get(0).get("SUBJECT")).isEqualTo("Work plan Q2: 2027-04-01 to 2027-06-30");
 		assertThat(body)
@@ -139,8 +142,20 @@ class WorkPlanQuarterProcessTests {
 		startDigestStep();
 		startDigestStep();
 
-		assertThat(digests("workplan-2027-10-01")).hasSize(4)
+		assertThat(digests("workplan-2027-10-01")).hasSize(recipients())
 			.allSatisfy((mail) -> assertThat(mail.get("SUBJECT")).isEqualTo("Work plan Q4: 2027-10-01 to 2027-12-31"));
+	}
+
+	/**
+	 * Every member of coordinators, analysis-group or isu with an e-mail address, once.
+	 */
+	private int recipients() {
+		return (int) java.util.stream.Stream.of("coordinators", "analysis-group", "isu")
+			.flatMap((group) -> this.engine.getIdentityService().createUserQuery().memberOfGroup(group).list().stream())
+			.filter((user) -> user.getEmail() != null && !user.getEmail().isBlank())
+			.map(org.camunda.bpm.engine.identity.User::getId)
+			.distinct()
+			.count();
 	}
 
 	private void startDigestStep() {

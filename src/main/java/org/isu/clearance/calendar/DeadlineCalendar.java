@@ -75,10 +75,7 @@ public class DeadlineCalendar {
 	 * annual meeting is projected and marked provisional.
 	 */
 	public Optional<TargetMeeting> targetMeeting(Convention convention, LocalDate deadline) {
-		List<Meeting> deciding = this.registry.meetings(convention)
-			.stream()
-			.filter((meeting) -> meeting.kind().decidesExtensions())
-			.toList();
+		List<Meeting> deciding = deciding(convention);
 		Optional<Meeting> registered = deciding.stream()
 			.filter((meeting) -> meeting.firstDay().isBefore(deadline))
 			.max(Comparator.comparing(Meeting::firstDay));
@@ -109,10 +106,7 @@ public class DeadlineCalendar {
 	 * opens after a day; projected from the usual meeting date when none is registered.
 	 */
 	public TargetMeeting nextMeeting(Convention convention, LocalDate after) {
-		List<Meeting> deciding = this.registry.meetings(convention)
-			.stream()
-			.filter((meeting) -> meeting.kind().decidesExtensions())
-			.toList();
+		List<Meeting> deciding = deciding(convention);
 		Optional<Meeting> registered = deciding.stream()
 			.filter((meeting) -> meeting.firstDay().isAfter(after))
 			.min(Comparator.comparing(Meeting::firstDay));
@@ -133,6 +127,13 @@ public class DeadlineCalendar {
 				new Meeting(convention, projectedCode(deciding, firstDay.getYear() - fromYear, firstDay.getYear()),
 						MeetingKind.MSP, firstDay, firstDay.plusDays(PROJECTED_MEETING_DAYS - 1), null, true),
 				true);
+	}
+
+	private List<Meeting> deciding(Convention convention) {
+		return this.registry.meetings(convention)
+			.stream()
+			.filter((meeting) -> meeting.kind().decidesExtensions())
+			.toList();
 	}
 
 	private Optional<Meeting> project(Convention convention, List<Meeting> deciding, LocalDate deadline) {

@@ -17,6 +17,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
@@ -140,6 +141,60 @@ class ProductionProfileTests {
 			.toBodilessEntity()
 			.getStatusCode()
 			.value()).isEqualTo(200);
+	}
+
+	@Test
+	void staffCreatedByTheAdministratorStartARequest() {
+		user("prod-officer", "isu");
+		user("prod-rapporteur", "analysis-group");
+		RestClient officer = client.mutate()
+			.defaultHeaders((h) -> h.setBasicAuth("prod-officer", ADMIN_PASSWORD))
+			.build();
+		assertThat(officer.post()
+			.uri("/api/states")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("convention", "CCM", "code", "NOR", "name", "Norway", "entryIntoForce", "2010-08-01",
+					"clearanceDeadline", "2028-11-01", "focalPointEmail", "focal@example.org", "preferredLanguage",
+					"en"))
+			.retrieve()
+			.toBodilessEntity()
+			.getStatusCode()
+			.value()).isEqualTo(201);
+		ResponseEntity<String> started = officer.post()
+			.uri("/api/extension-requests")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("convention", "CCM", "stateCode", "NOR", "requestedDeadline", "2031-11-01", "submittedOn",
+					"2026-11-20"))
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(201);
+		assertThat(started.getBody()).contains("CCM-NOR-");
+		ResponseEntity<String> tasks = client.mutate()
+			.defaultHeaders((h) -> h.setBasicAuth("prod-rapporteur", ADMIN_PASSWORD))
+			.build()
+			.get()
+			.uri("/api/tasks")
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(tasks.getStatusCode().value()).as(tasks.getBody()).isEqualTo(200);
+	}
+
+	private static void user(String id, String group) {
+		RestClient admin = client.mutate().defaultHeaders((h) -> h.setBasicAuth(ADMIN, ADMIN_PASSWORD)).build();
+		ResponseEntity<String> created = admin.post()
+			.uri(engineRest() + "/user/create")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("profile", Map.of("id", id, "firstName", id, "lastName", "Test", "email", id + "@example.org"),
+					"credentials", Map.of("password", ADMIN_PASSWORD)))
+			.retrieve()
+			.toEntity(String.class);
+		assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(204);
+		assertThat(admin.put()
+			.uri(engineRest() + "/group/" + group + "/members/" + id)
+			.retrieve()
+			.toBodilessEntity()
+			.getStatusCode()
+			.value()).isEqualTo(204);
 	}
 
 	/** The REST API of this test's engine, which has a unique name. */

@@ -20,13 +20,13 @@ import org.springframework.stereotype.Component;
  * is English or French, otherwise English.
  */
 @Component
-public class MailTemplates {
+public class OutreachMailTemplates {
 
 	static final String LOCATION = "templates/mail/outreach/";
 
 	private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
-	MailTemplates() {
+	OutreachMailTemplates() {
 		this.engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
 		this.engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
 	}

@@ -37,16 +37,16 @@ class DeadlineWatchApiTests {
 		assertThat(this.rest.withBasicAuth("isu-officer", "demo")
 			.postForEntity("/api/states", state("2030-11-01"), String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		ProcessInstance first = watch("watch-CCM-URY-17MSP");
+		ProcessInstance first = watch("watch-CCM-LCA-17MSP");
 		assertThat(first).isNotNull();
 		assertThat(this.runtime.getVariable(first.getId(), DeadlineWatchProcess.CONTACT_ON)).isEqualTo("2029-03-15");
 
 		assertThat(this.rest.withBasicAuth("isu-officer", "demo")
-			.exchange("/api/states/CCM/URY", HttpMethod.PUT, new HttpEntity<>(state("2031-11-01")), String.class)
+			.exchange("/api/states/CCM/LCA", HttpMethod.PUT, new HttpEntity<>(state("2031-11-01")), String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
 
-		assertThat(watch("watch-CCM-URY-17MSP")).isNull();
-		assertThat(watch("watch-CCM-URY-18MSP")).isNotNull();
+		assertThat(watch("watch-CCM-LCA-17MSP")).isNull();
+		assertThat(watch("watch-CCM-LCA-18MSP")).isNotNull();
 	}
 
 	private ProcessInstance watch(String businessKey) {
@@ -59,11 +59,11 @@ class DeadlineWatchApiTests {
 	private static Map<String, Object> state(String deadline) {
 		Map<String, Object> state = new LinkedHashMap<>();
 		state.put("convention", "CCM");
-		state.put("code", "URY");
-		state.put("name", "Uruguay");
+		state.put("code", "LCA");
+		state.put("name", "Saint Lucia");
 		state.put("entryIntoForce", "2011-01-01");
 		state.put("clearanceDeadline", deadline);
-		state.put("focalPointEmail", "focal.ury@example.org");
+		state.put("focalPointEmail", "focal.lca@example.org");
 		state.put("preferredLanguage", "es");
 		return state;
 	}

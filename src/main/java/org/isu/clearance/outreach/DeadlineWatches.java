@@ -147,6 +147,17 @@ class DeadlineWatches implements ApplicationRunner {
 					ExtensionRequestProcess.businessKey(state.convention().name(), state.code(), p.meeting().code())));
 	}
 
+	/**
+	 * Whether a watch still matches the registry: its State's deadline is ahead and still
+	 * leads to the watched meeting. A watch that a failed move left behind sends nothing.
+	 */
+	boolean isCurrent(String convention, String stateCode, String meetingCode) {
+		return this.registry.findState(Convention.valueOf(convention), stateCode)
+			.flatMap(this::wantedWatch)
+			.map((plan) -> plan.meeting().code().equals(meetingCode))
+			.orElse(false);
+	}
+
 	private void start(StateParty state, DeadlinePlan plan) {
 		Map<String, Object> variables = new java.util.LinkedHashMap<>();
 		variables.put(CONVENTION, state.convention().name());

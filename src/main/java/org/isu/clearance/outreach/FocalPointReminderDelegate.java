@@ -40,8 +40,11 @@ class FocalPointReminderDelegate implements JavaDelegate {
 
 	private final DeadlineWatchDates dates;
 
+	private final DeadlineWatches watches;
+
 	FocalPointReminderDelegate(Registry registry, RuntimeService runtime, Outbox outbox,
-			OutreachMailTemplates templates, DeadlineWatchDates dates) {
+			OutreachMailTemplates templates, DeadlineWatchDates dates, DeadlineWatches watches) {
+		this.watches = watches;
 		this.registry = registry;
 		this.runtime = runtime;
 		this.outbox = outbox;
@@ -52,7 +55,8 @@ class FocalPointReminderDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String reminder = (String) execution.getVariable(REMINDER);
-		if (this.dates.superseded(execution, reminder) || requestOpen(this.runtime, execution)) {
+		if (this.dates.superseded(execution, reminder) || requestOpen(this.runtime, execution)
+				|| !current(this.watches, execution)) {
 			return;
 		}
 		StateParty state = this.registry
@@ -72,6 +76,15 @@ class FocalPointReminderDelegate implements JavaDelegate {
 		this.outbox.enqueue(new OutgoingMail("watch:" + execution.getProcessBusinessKey() + ":" + reminder,
 				"watch-" + reminder + "-reminder", state.focalPointEmail(), language, mail.subject(), mail.text(),
 				mail.html(), execution.getProcessBusinessKey(), execution.getProcessInstanceId(), null));
+	}
+
+	/**
+	 * Whether the watch still matches the registry (see
+	 * {@link DeadlineWatches#isCurrent}).
+	 */
+	static boolean current(DeadlineWatches watches, DelegateExecution watch) {
+		return watches.isCurrent((String) watch.getVariable(CONVENTION), (String) watch.getVariable(STATE_CODE),
+				(String) watch.getVariable(MEETING_CODE));
 	}
 
 	/**

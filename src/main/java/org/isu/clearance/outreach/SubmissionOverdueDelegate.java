@@ -33,8 +33,11 @@ class SubmissionOverdueDelegate implements JavaDelegate {
 
 	private final OutreachMailTemplates templates;
 
+	private final DeadlineWatches watches;
+
 	SubmissionOverdueDelegate(IdentityService identity, RuntimeService runtime, Outbox outbox,
-			OutreachMailTemplates templates) {
+			OutreachMailTemplates templates, DeadlineWatches watches) {
+		this.watches = watches;
 		this.identity = identity;
 		this.runtime = runtime;
 		this.outbox = outbox;
@@ -43,7 +46,8 @@ class SubmissionOverdueDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		if (FocalPointReminderDelegate.requestOpen(this.runtime, execution)) {
+		if (FocalPointReminderDelegate.requestOpen(this.runtime, execution)
+				|| !FocalPointReminderDelegate.current(this.watches, execution)) {
 			return;
 		}
 		Map<String, Object> model = new HashMap<>(execution.getVariables());

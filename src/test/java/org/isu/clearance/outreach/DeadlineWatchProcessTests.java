@@ -250,6 +250,21 @@ class DeadlineWatchProcessTests {
 			.satisfies((mail) -> assertThat(mail.get("kind")).isEqualTo("watch-first-reminder"));
 	}
 
+	@Test
+	void aWatchThatNoLongerMatchesTheRegistrySendsNothing() {
+		this.registry.createState(ccmState("KNA", DEADLINE, Language.en));
+		ProcessInstance watch = watch("watch-CCM-KNA-15MSP");
+		// as if moving the watch had failed: it still waits for a meeting the deadline no
+		// longer leads to
+		this.runtime.setVariable(watch.getId(), MEETING_CODE, "14MSP");
+
+		fireExactlyAt(this.management, timer(watch, TIMER_FIRST_REMINDER), "2027-09-15T09:00:00");
+		runAsyncSteps(this.management, watch.getId());
+
+		assertThat(watch).hasPassed(TASK_SEND_FIRST_REMINDER);
+		assertThat(mails("watch-CCM-KNA-15MSP")).isEmpty();
+	}
+
 	private ProcessInstance watch(String businessKey) {
 		ProcessInstance watch = this.runtime.createProcessInstanceQuery()
 			.processDefinitionKey(PROCESS_KEY)

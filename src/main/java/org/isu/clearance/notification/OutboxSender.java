@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -17,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -64,15 +68,55 @@ class OutboxSender {
 	}
 
 	/**
-	 * Claims and sends one batch of due rows.
+	 * Claims one batch of due rows and sends them over one SMTP connection.
 	 * @return how many rows this call claimed
 	 */
 	int deliverDue() {
 		List<Row> claimed = this.transactions.execute((status) -> claim());
+		Map<MimeMessage, Row> messages = new LinkedHashMap<>();
 		for (Row row : claimed) {
-			deliver(row);
+			try {
+				messages.put(message(row), row);
+			}
+			catch (AddressException ex) {
+				markFailed(row, "invalid address: " + ex.getMessage(), true);
+			}
+			catch (MessagingException ex) {
+				markFailed(row, describe(ex), false);
+			}
+		}
+		if (messages.isEmpty()) {
+			return claimed.size();
+		}
+		Map<Object, Exception> failed = Map.of();
+		try {
+			this.mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
+		}
+		catch (MailSendException ex) {
+			failed = ex.getFailedMessages();
+			if (failed.isEmpty()) {
+				failed = everyMessage(messages, ex);
+			}
+		}
+		catch (MailException ex) {
+			failed = everyMessage(messages, ex);
+		}
+		for (Map.Entry<MimeMessage, Row> entry : messages.entrySet()) {
+			Exception error = failed.get(entry.getKey());
+			if (error == null) {
+				markSent(entry.getValue());
+			}
+			else {
+				markFailed(entry.getValue(), describe(error), rejectedRecipient(error));
+			}
 		}
 		return claimed.size();
+	}
+
+	private static Map<Object, Exception> everyMessage(Map<MimeMessage, Row> messages, Exception ex) {
+		Map<Object, Exception> failed = new HashMap<>();
+		messages.keySet().forEach((message) -> failed.put(message, ex));
+		return failed;
 	}
 
 	/**
@@ -119,30 +163,20 @@ class OutboxSender {
 		return claimed;
 	}
 
-	private void deliver(Row row) {
-		try {
-			InternetAddress recipient = address(row.recipient());
-			MimeMessage message = this.mailSender.createMimeMessage();
-			MimeMessageHelper helper = new MimeMessageHelper(message, row.html() != null,
-					StandardCharsets.UTF_8.name());
-			helper.setFrom(address(this.from));
-			helper.setTo(recipient);
-			helper.setSubject(OutgoingMail.singleLine(row.subject()));
-			if (row.html() != null) {
-				helper.setText(row.text(), row.html());
-			}
-			else {
-				helper.setText(row.text());
-			}
-			this.mailSender.send(message);
-			markSent(row);
+	private MimeMessage message(Row row) throws MessagingException {
+		InternetAddress recipient = address(row.recipient());
+		MimeMessage message = this.mailSender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, row.html() != null, StandardCharsets.UTF_8.name());
+		helper.setFrom(address(this.from));
+		helper.setTo(recipient);
+		helper.setSubject(OutgoingMail.singleLine(row.subject()));
+		if (row.html() != null) {
+			helper.setText(row.text(), row.html());
 		}
-		catch (AddressException ex) {
-			markFailed(row, "invalid address: " + ex.getMessage(), true);
+		else {
+			helper.setText(row.text());
 		}
-		catch (MessagingException | MailException ex) {
-			markFailed(row, describe(ex), rejectedRecipient(ex));
-		}
+		return message;
 	}
 
 	/**
@@ -189,7 +223,7 @@ class OutboxSender {
 		}
 	}
 
-	private static boolean rejectedRecipient(Exception ex) {
+	private static boolean rejectedRecipient(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SendFailedException failed && failed.getInvalidAddresses() != null
 					&& failed.getInvalidAddresses().length > 0) {
@@ -206,7 +240,7 @@ class OutboxSender {
 		return false;
 	}
 
-	private static String describe(Exception ex) {
+	private static String describe(Throwable ex) {
 		StringBuilder text = new StringBuilder(ex.getClass().getSimpleName()).append(": ").append(ex.getMessage());
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {

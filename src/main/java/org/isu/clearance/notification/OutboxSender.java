@@ -8,7 +8,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
@@ -57,6 +62,8 @@ class OutboxSender {
 
 	private final boolean postgres;
 
+	private final ExecutorService workers;
+
 	OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactionManager, JavaMailSender mailSender,
 			DeliveryProperties delivery, NotificationProperties notification, Outbox outbox) {
 		this.jdbc = jdbc;
@@ -65,6 +72,11 @@ class OutboxSender {
 		this.delivery = delivery;
 		this.from = notification.from();
 		this.postgres = outbox.isPostgres();
+		this.workers = Executors.newFixedThreadPool(delivery.senders(), (task) -> {
+			Thread thread = new Thread(task, "outbox-sender");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/**
@@ -120,12 +132,42 @@ class OutboxSender {
 	}
 
 	/**
-	 * Delivers until nothing is due any more.
+	 * Delivers until nothing is due any more, with the configured number of concurrent
+	 * senders (each with its own batches and SMTP connection).
 	 */
 	void deliverAllDue() {
+		if (this.delivery.senders() == 1) {
+			drain();
+			return;
+		}
+		List<Future<?>> workers = new ArrayList<>();
+		for (int i = 0; i < this.delivery.senders(); i++) {
+			workers.add(this.workers.submit(this::drain));
+		}
+		for (Future<?> worker : workers) {
+			try {
+				worker.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (ExecutionException ex) {
+				throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+						: new IllegalStateException(ex.getCause());
+			}
+		}
+	}
+
+	private void drain() {
 		while (deliverDue() == this.delivery.batchSize()) {
 			// next batch
 		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.workers.shutdownNow();
 	}
 
 	private List<Row> claim() {

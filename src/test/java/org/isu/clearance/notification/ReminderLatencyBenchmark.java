@@ -60,10 +60,9 @@ class ReminderLatencyBenchmark {
 		execute("create database " + database);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ClearanceApplication.class)
 			.profiles("postgres")
-			.properties(Map.of("DB_URL", SERVER + database, "DB_USER", "postgres", "server.port", "0",
-					"clearance.demo.requests", "false", "spring.mail.host", "127.0.0.1", "spring.mail.port", smtpPort,
-					"logging.level.org.camunda.bpm.engine.jobexecutor", "warn"))
-			.run()) {
+			.properties(Map.of("DB_URL", SERVER + database, "DB_USER", "postgres"))
+			.run("--server.port=0", "--clearance.demo.requests=false", "--spring.mail.host=127.0.0.1",
+					"--spring.mail.port=" + smtpPort, "--logging.level.com.icegreen=warn")) {
 			ProcessEngine engine = context.getBean(ProcessEngine.class);
 			JdbcClient jdbc = JdbcClient.create(context.getBean(javax.sql.DataSource.class));
 			engine.getRepositoryService().createDeployment().addModelInstance(PROCESS + ".bpmn", model()).deploy();

@@ -1,4 +1,6 @@
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -11,16 +13,20 @@ import jakarta.mail.internet.MimeMessage;
 public class SmtpSink {
 
 	public static void main(String[] args) throws Exception {
+		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
 		int port = (args.length > 0) ? Integer.parseInt(args[0]) : 3025;
 		GreenMail sink = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
 		sink.start();
 		System.out.println("SMTP sink on 127.0.0.1:" + port + " (Ctrl-C to stop)");
-		int seen = 0;
+		// GreenMail lists the mails mailbox by mailbox: remember which ones were printed
+		Set<String> seen = new HashSet<>();
 		while (true) {
-			MimeMessage[] received = sink.getReceivedMessages();
-			for (; seen < received.length; seen++) {
-				System.out.printf("%5d  to %s  %s%n", seen + 1, Arrays.toString(received[seen].getAllRecipients()),
-						received[seen].getSubject());
+			for (MimeMessage mail : sink.getReceivedMessages()) {
+				if (seen.add(mail.getMessageID())) {
+					System.out.printf("%5d  to %s  %s%n", seen.size(), Arrays.toString(mail.getAllRecipients()),
+							mail.getSubject());
+				}
 			}
 			Thread.sleep(500);
 		}

@@ -5,4 +5,4 @@
 set -e
 cd "$(dirname "$0")/.."
 CP=$(./mvnw -q -B dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
-exec java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" bench/SmtpSink.java "${1:-3025}"
+exec java -cp "$CP" bench/SmtpSink.java "${1:-3025}"

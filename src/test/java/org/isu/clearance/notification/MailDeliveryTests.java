@@ -16,9 +16,17 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.registry.Convention;
+import org.isu.clearance.registry.Language;
+import org.isu.clearance.registry.Registry;
+import org.isu.clearance.registry.StatePartyInput;
+import org.isu.clearance.request.ExtensionRequests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +73,21 @@ class MailDeliveryTests {
 	@Autowired
 	private IdentityService identity;
 
+	@Autowired
+	private ExtensionRequests requests;
+
+	@Autowired
+	private Registry registry;
+
+	@Autowired
+	private ManagementService management;
+
+	@Autowired
+	private TaskService tasks;
+
+	@Autowired
+	private RuntimeService runtime;
+
 	@BeforeEach
 	void emptyOutbox() {
 		this.jdbc.sql("delete from outbox_mail").update();
@@ -101,6 +124,48 @@ class MailDeliveryTests {
 
 		this.sender.deliverAllDue();
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void aNewRequestsMailsArriveFromTheEngine() throws Exception {
+		if (this.registry.findState(Convention.CCM, "LUX").isEmpty()) {
+			this.registry.createState(
+					new StatePartyInput(Convention.CCM, "LUX", "Luxembourg", java.time.LocalDate.parse("2012-01-01"),
+							java.time.LocalDate.parse("2028-11-01"), "focal.lux@example.org", Language.fr, null));
+		}
+		ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2027-11-01 09:00:00"));
+		String instance = this.requests
+			.start(Map.of("convention", "CCM", "stateCode", "LUX", "requestedDeadline", "2031-11-01", "submittedOn",
+					"2027-11-01", "summary", "More time is needed."))
+			.processInstanceId();
+		for (var job : this.management.createJobQuery().processInstanceId(instance).messages().list()) {
+			this.management.executeJob(job.getId());
+		}
+		String taskId = this.tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+
+		this.sender.deliverAllDue();
+
+		MimeMessage acknowledgement = receivedBy("focal.lux@example.org");
+		assertThat(acknowledgement.getSubject())
+			.isEqualTo("Accusé de réception : demande de prolongation – Luxembourg (CCM, 15MSP)");
+		assertThat(text(acknowledgement)).contains("Madame, Monsieur,", "a reçu le 2027-11-01",
+				"Unité d'appui à l'application");
+		MimeMessage assigned = receivedBy("isu-officer@example.org");
+		assertThat(assigned.getSubject()).startsWith("New task: Check completeness").endsWith("– Luxembourg");
+		assertThat(text(assigned)).contains("Dear Ines Moreau,",
+				"http://localhost:8080/camunda/app/tasklist/default/#/?task=" + taskId);
+		this.runtime.deleteProcessInstance(instance, "test over");
+	}
+
+	private static MimeMessage receivedBy(String address) {
+		return java.util.Arrays.stream(smtp.getReceivedMessages()).filter((mail) -> {
+			try {
+				return addresses(mail.getAllRecipients()).contains(address);
+			}
+			catch (MessagingException ex) {
+				return false;
+			}
+		}).findFirst().orElseThrow(() -> new AssertionError("no mail to " + address));
 	}
 
 	@Test
@@ -148,6 +213,25 @@ class MailDeliveryTests {
 		this.sender.deliverAllDue();
 		assertThat(row("after")).containsEntry("STATUS", "sent");
 		assertThat(row("down:last")).containsEntry("STATUS", "failed");
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void aMailWhoseSenderDiedIsTakenUpAfterTheClaimTimeout() {
+		enqueue("orphan", "isu-officer@example.org");
+		this.jdbc
+			.sql("update outbox_mail set status = 'sending', attempts = 1, next_attempt_at = ? "
+					+ "where idempotency_key = 'orphan'")
+			.param(java.sql.Timestamp.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(5))))
+			.update();
+
+		this.sender.deliverAllDue();
+		assertThat(row("orphan")).containsEntry("STATUS", "sending");
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+
+		later(Duration.ofMinutes(5).plusSeconds(1));
+		this.sender.deliverAllDue();
+		assertThat(row("orphan")).containsEntry("STATUS", "sent").containsEntry("ATTEMPTS", 2);
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
 	}
 

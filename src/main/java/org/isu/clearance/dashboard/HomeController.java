@@ -1,37 +1,79 @@
 package org.isu.clearance.dashboard;
 
+import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Comparator;
 
+import org.isu.clearance.dashboard.RequestReadModel.RequestPage;
+import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.Registry;
 
-import org.springframework.security.core.Authentication;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The signed-in start page and the login page.
+ * The request list (the start page), its CSV export, and the login page.
  */
 @Controller
 class HomeController {
 
+	private final RequestReadModel readModel;
+
 	private final Registry registry;
 
-	HomeController(Registry registry) {
+	private final DashboardProperties properties;
+
+	HomeController(RequestReadModel readModel, Registry registry, DashboardProperties properties) {
+		this.readModel = readModel;
 		this.registry = registry;
+		this.properties = properties;
 	}
 
 	@GetMapping("/")
-	String home(Authentication authentication, Model model) {
-		model.addAttribute("user", authentication.getName());
-		model.addAttribute("groups",
-				authentication.getAuthorities()
+	@PreAuthorize(Access.READERS)
+	String home(@RequestParam(required = false) String convention, @RequestParam(required = false) String meeting,
+			@RequestParam(required = false) String stage, @RequestParam(required = false) Boolean overdue,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String direction, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size, Model model) {
+		RequestFilter filter = RequestFilter.of(convention, meeting, stage, overdue, status, sort, direction, page,
+				size, this.properties);
+		RequestPage result = this.readModel.page(filter);
+		model.addAttribute("filter", filter);
+		model.addAttribute("result", result);
+		model.addAttribute("links", new ListLinks(filter));
+		model.addAttribute("stages", Stages.ids());
+		model.addAttribute("meetings",
+				this.registry.meetings(null)
 					.stream()
-					.map((authority) -> authority.getAuthority().substring(6))
+					.filter((candidate) -> candidate.kind().decidesExtensions())
+					.sorted(Comparator.comparing(Meeting::firstDay))
 					.toList());
-		model.addAttribute("meetings", this.registry.meetings(null));
-		model.addAttribute("states", this.registry.states(null));
 		return "home";
+	}
+
+	@GetMapping(path = "/requests.csv", produces = "text/csv")
+	@PreAuthorize(Access.READERS)
+	ResponseEntity<byte[]> csv(@RequestParam(required = false) String convention,
+			@RequestParam(required = false) String meeting, @RequestParam(required = false) String stage,
+			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String sort, @RequestParam(required = false) String direction) {
+		RequestFilter filter = RequestFilter
+			.of(convention, meeting, stage, overdue, status, sort, direction, null, null, this.properties)
+			.withPage(0, this.properties.exportMaxRows());
+		String csv = RequestCsv.write(this.readModel.page(filter).items());
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("extension-requests.csv").build().toString())
+			.body(csv.getBytes(StandardCharsets.UTF_8));
 	}
 
 	@GetMapping("/login")

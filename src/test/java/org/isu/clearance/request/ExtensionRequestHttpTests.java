@@ -158,6 +158,8 @@ class ExtensionRequestHttpTests {
 		assertField(post("isu-officer", "/api/extension-requests", with(good, "submittedOn", "20/11/2026")),
 				SUBMITTED_ON);
 		assertField(post("isu-officer", "/api/extension-requests", with(good, "meetingCode", "42MSP")), MEETING_CODE);
+		// the 13MSP met in September 2025, before this request arrived
+		assertField(post("isu-officer", "/api/extension-requests", with(good, "meetingCode", "13MSP")), MEETING_CODE);
 		assertField(post("isu-officer", "/api/extension-requests", with(good, "convention", "CWC")), CONVENTION);
 		assertThat(post("ag-member", "/api/extension-requests", good).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 

@@ -1,0 +1,75 @@
+package org.isu.clearance.dashboard;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.isu.clearance.dashboard.RequestDetails.Details;
+import org.isu.clearance.shared.NotFoundException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * One request's page: facts, diagram with its path, timeline, audit trail and mails.
+ */
+@Controller
+@PreAuthorize(Access.READERS)
+class RequestPageController {
+
+	private final RequestDetails details;
+
+	private final RequestTimeline timeline;
+
+	private final RepositoryService repository;
+
+	private final MessageSource messages;
+
+	RequestPageController(RequestDetails details, RequestTimeline timeline, RepositoryService repository,
+			MessageSource messages) {
+		this.details = details;
+		this.timeline = timeline;
+		this.repository = repository;
+		this.messages = messages;
+	}
+
+	@GetMapping("/requests/{businessKey}")
+	String request(@PathVariable String businessKey, Model model, Locale locale) {
+		Details request = find(businessKey);
+		model.addAttribute("details", request);
+		model.addAttribute("request", request.request());
+		model.addAttribute("timeline",
+				this.timeline.chart(request, (key) -> this.messages.getMessage(key, null, key, locale), locale));
+		return "request";
+	}
+
+	/**
+	 * The BPMN model the request runs on, for the diagram viewer.
+	 */
+	@GetMapping(path = "/requests/{businessKey}/diagram.bpmn", produces = MediaType.APPLICATION_XML_VALUE)
+	ResponseEntity<String> diagram(@PathVariable String businessKey) throws IOException {
+		Details request = find(businessKey);
+		if (request.processDefinitionId() == null) {
+			throw new NotFoundException("No diagram for " + businessKey);
+		}
+		try (InputStream model = this.repository.getProcessModel(request.processDefinitionId())) {
+			return ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_XML)
+				.body(new String(model.readAllBytes(), StandardCharsets.UTF_8));
+		}
+	}
+
+	private Details find(String businessKey) {
+		return this.details.details(businessKey)
+			.orElseThrow(() -> new NotFoundException("No extension request " + businessKey));
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.isu.clearance.dashboard;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One extension request as the list shows it.
+ *
+ * @param status {@code open}, {@code granted}, {@code refused}, {@code withdrawn} or
+ * {@code closed}
+ * @param stages where an open request stands (several in parallel at most in
+ * translation); empty when closed
+ * @param daysToSubmissionDue days from today to the submission due date (negative: past)
+ * @param daysToMeeting days from today to the first day of the meeting
+ * @param overdue an open task is past its due date
+ */
+record RequestSummary(String businessKey, String processInstanceId, String convention, String stateCode,
+		String stateName, String meetingCode, LocalDate meetingFirstDay, LocalDate submissionDue, LocalDate submittedOn,
+		LocalDate currentDeadline, LocalDate requestedDeadline, boolean lateSubmission, String status, String decision,
+		Instant startedAt, Instant endedAt, List<StageView> stages, Long daysToSubmissionDue, Long daysToMeeting,
+		boolean overdue) {
+
+	/**
+	 * A stage an open request stands in, with its open task(s).
+	 *
+	 * @param activityId the model's element id, such as {@code Task_FinalReview}
+	 * @param taskId the open task (the first one, for the translation's parallel tasks)
+	 * @param assignee who holds the task, {@code null} while unclaimed
+	 * @param candidateGroup the group that may claim it
+	 * @param due the task's due date (the earliest of parallel tasks)
+	 * @param openTasks how many tasks are open in this stage
+	 */
+	record StageView(String activityId, String name, String taskId, String assignee, String candidateGroup, Instant due,
+			boolean overdue, int openTasks) {
+
+	}
+
+}

@@ -58,7 +58,7 @@ final class ClusterClient {
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
-		request.header("Accept", "application/json");
+		request.header("Accept", path.startsWith("/actuator/prometheus") ? "text/plain" : "application/json");
 		HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		this.requests.incrementAndGet();
 		if (response.statusCode() >= 500) {

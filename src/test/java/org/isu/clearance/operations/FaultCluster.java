@@ -22,17 +22,15 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 /**
  * Two application processes from the built jar on one throw-away PostgreSQL database
  * (created on 127.0.0.1:5432 and dropped afterwards), sending mail to a loopback SMTP
- * sink. Demo users on, demo requests off. The job lock time, the mail claim timeout and
- * the first mail retry are shortened so that a crash and an outage resolve within the
- * test; everything else is the application's configuration.
+ * sink. Demo users on, demo requests off. The job lock time and the mail claim timeout
+ * are shortened so that a crash resolves within the test; everything else is the
+ * application's configuration.
  */
 final class FaultCluster implements AutoCloseable {
 
 	static final Duration JOB_LOCK_TIME = Duration.ofSeconds(30);
 
 	static final Duration MAIL_CLAIM_TIMEOUT = Duration.ofSeconds(30);
-
-	static final Duration MAIL_FIRST_RETRY = Duration.ofSeconds(5);
 
 	private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
@@ -57,7 +55,6 @@ final class FaultCluster implements AutoCloseable {
 				"--spring.mail.port=" + this.smtp.port(), "--clearance.demo.requests=false",
 				"--camunda.bpm.job-execution.lock-time-in-millis=" + JOB_LOCK_TIME.toMillis(),
 				"--clearance.notification.delivery.claim-timeout=" + MAIL_CLAIM_TIMEOUT,
-				"--clearance.notification.delivery.initial-backoff=" + MAIL_FIRST_RETRY,
 				"--logging.level.org.camunda.bpm.engine.jobexecutor=warn");
 		Map<String, String> environment = Map.of("DB_URL", SERVER + this.database, "DB_USER", "postgres", "DB_PASSWORD",
 				"");

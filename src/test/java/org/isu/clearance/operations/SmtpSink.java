@@ -54,6 +54,11 @@ final class SmtpSink {
 		return all;
 	}
 
+	/** How many mails arrived so far (cheap: nothing is parsed). */
+	synchronized int count() {
+		return this.earlier.size() + ((this.server != null) ? this.server.getReceivedMessages().length : 0);
+	}
+
 	/** How many mails arrived more than once (same recipient, subject and text). */
 	static int duplicates(List<Received> mails) {
 		Map<String, Integer> counts = new HashMap<>();

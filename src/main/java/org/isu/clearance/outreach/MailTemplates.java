@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * {@code NAME_LANG.html} (an HTML alternative). The language is the recipient's where it
  * is English or French, otherwise English.
  */
-@Component
+@Component("outreachMailTemplates")
 public class MailTemplates {
 
 	static final String LOCATION = "templates/mail/outreach/";

@@ -290,16 +290,16 @@ class ClusterFaultIT {
 		assertThat(due).isEqualTo(LIFECYCLE_REQUESTS);
 		long expected = (long) due * ISU_MEMBERS;
 		long burst = System.nanoTime();
-		FaultCluster.await("the reminders written", SETTLE_TIMEOUT,
+		Duration written = FaultCluster.await("the reminders written", SETTLE_TIMEOUT,
 				() -> this.cluster.outbox("kind = 'due-soon'") - remindersBefore == expected);
 		Delivery delivery = awaitDelivery();
 		double reminderSeconds = (System.nanoTime() - burst) / 1e9;
 
 		System.out.printf(
-				"fault: scenario=two-nodes nodes=2 requests=%d http_calls=%d lifecycle_s=%.1f reminders_due=%d mails_expected=%d mails_sent=%d duplicates=%d missing=%d all_mails=%d reminders_delivered_in_s=%.1f http_5xx=%d%n",
+				"fault: scenario=two-nodes nodes=2 requests=%d http_calls=%d lifecycle_s=%.1f reminders_due=%d mails_expected=%d mails_sent=%d duplicates=%d missing=%d all_mails=%d reminders_written_in_s=%.1f reminders_delivered_in_s=%.1f http_5xx=%d%n",
 				LIFECYCLE_REQUESTS, this.client.requests() - callsBefore, lifecycleSeconds, due, expected,
 				delivery.sentOfKind("due-soon") - remindersBefore, delivery.duplicates(), delivery.missing(),
-				delivery.received(), reminderSeconds, this.client.serverErrors().size());
+				delivery.received(), written.toMillis() / 1000.0, reminderSeconds, this.client.serverErrors().size());
 		assertThat(delivery.sentOfKind("due-soon") - remindersBefore).isEqualTo(expected);
 		assertThat(delivery.duplicates()).isZero();
 		assertThat(delivery.missing()).isZero();

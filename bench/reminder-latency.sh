@@ -6,5 +6,5 @@
 #   bench/reminder-latency.sh -Dbench.timers=2000 -Dbench.spread=PT20S -Dbench.lead=PT30S
 set -e
 cd "$(dirname "$0")/.."
-./mvnw -B -q -Pbench test -Dspring-javaformat.skip=true "$@"
+./mvnw -B -q -Pbench test -Dtest=ReminderLatencyBenchmark -Dspring-javaformat.skip=true "$@"
 grep -h '^\[bench\]' target/surefire-reports/*ReminderLatencyBenchmark-output.txt

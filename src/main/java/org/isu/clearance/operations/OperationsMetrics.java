@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.isu.clearance.notification.Outbox;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -17,11 +18,11 @@ class OperationsMetrics implements MeterBinder {
 
 	private final JobStatistics jobs;
 
-	private final OutboxGauges outbox;
+	private final Outbox outbox;
 
 	private final ObjectProvider<JobExecutor> jobExecutor;
 
-	OperationsMetrics(JobStatistics jobs, OutboxGauges outbox, ObjectProvider<JobExecutor> jobExecutor) {
+	OperationsMetrics(JobStatistics jobs, Outbox outbox, ObjectProvider<JobExecutor> jobExecutor) {
 		this.jobs = jobs;
 		this.outbox = outbox;
 		this.jobExecutor = jobExecutor;
@@ -44,15 +45,17 @@ class OperationsMetrics implements MeterBinder {
 		Gauge.builder("camunda.job.executor.active", this.jobExecutor, OperationsMetrics::active)
 			.description("1 while this node's job executor acquires jobs")
 			.register(registry);
-		Gauge.builder("clearance.outbox.mails", this.outbox, OutboxGauges::pending)
+		Gauge.builder("clearance.outbox.mails", this.outbox, (outbox) -> outbox.statistics().pending())
 			.tag("status", "pending")
 			.description("Mails waiting to be sent")
 			.register(registry);
-		Gauge.builder("clearance.outbox.mails", this.outbox, OutboxGauges::failed)
+		Gauge.builder("clearance.outbox.mails", this.outbox, (outbox) -> outbox.statistics().failed())
 			.tag("status", "failed")
 			.description("Mails given up on")
 			.register(registry);
-		Gauge.builder("clearance.outbox.oldest.pending.age", this.outbox, OutboxGauges::oldestPendingAgeSeconds)
+		Gauge
+			.builder("clearance.outbox.oldest.pending.age", this.outbox,
+					(outbox) -> outbox.statistics().oldestPendingAge().toMillis() / 1000.0)
 			.baseUnit("seconds")
 			.description("How long the oldest waiting mail has waited")
 			.register(registry);

@@ -69,6 +69,9 @@ class DockerComposeTests {
 			assertThat(service).as(node + " is configured through environment variables only")
 				.doesNotContainKeys("volumes", "command", "entrypoint", "env_file");
 		}
+		assertThat(map(map(service("app2").get("depends_on")).get("app1")).get("condition"))
+			.as("the second node starts once the first has created the schema")
+			.isEqualTo("service_healthy");
 		assertThat(list(service("app1").get("ports"))).containsExactly("8080:8080");
 		assertThat(list(service("app2").get("ports"))).containsExactly("8081:8080");
 	}

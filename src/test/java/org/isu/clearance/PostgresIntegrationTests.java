@@ -62,26 +62,11 @@ class PostgresIntegrationTests {
 
 			assertThat(client.get().uri("/api/meetings?convention=APMBC").retrieve().body(String.class))
 				.contains("22MSP", "5RC", "23MSP");
-			assertThat(client.post()
-				.uri("/api/states")
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("convention", "APMBC", "code", "KHM", "name", "Cambodia", "entryIntoForce", "2000-01-01",
-						"clearanceDeadline", "2025-12-31", "focalPointEmail", "focal@example.org", "preferredLanguage",
-						"en"))
-				.retrieve()
-				.toBodilessEntity()
-				.getStatusCode()
-				.value()).isEqualTo(201);
-			assertThat(client.post()
-				.uri("/api/states")
-				.contentType(MediaType.APPLICATION_JSON)
-				.body(Map.of("convention", "APMBC", "code", "KHM", "name", "Cambodia", "entryIntoForce", "2000-01-01",
-						"clearanceDeadline", "2025-12-31", "focalPointEmail", "focal@example.org", "preferredLanguage",
-						"en"))
-				.retrieve()
-				.toBodilessEntity()
-				.getStatusCode()
-				.value()).isEqualTo(409);
+			Map<String, String> cambodia = Map.of("convention", "APMBC", "code", "KHM", "name", "Cambodia",
+					"entryIntoForce", "2000-01-01", "clearanceDeadline", "2025-12-31", "focalPointEmail",
+					"focal@example.org", "preferredLanguage", "en");
+			assertThat(register(client, cambodia)).isEqualTo(201);
+			assertThat(register(client, cambodia)).isEqualTo(409);
 			int anonymous = RestClient.create("http://127.0.0.1:" + port)
 				.get()
 				.uri("/engine-rest/engine")
@@ -90,6 +75,22 @@ class PostgresIntegrationTests {
 		}
 
 		assertThatThrownBy(() -> start("prod").close()).hasStackTraceContaining("demo password");
+		// a context that fails half-way through its refresh is never closed, and
+		// Camunda's
+		// webapp filters keep a static reference to it: forget it, or the next test
+		// context in this JVM cannot start its web apps
+		CamundaWebappFilters.forgetFailedContext();
+	}
+
+	private static int register(RestClient client, Map<String, String> state) {
+		return client.post()
+			.uri("/api/states")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(state)
+			.retrieve()
+			.toBodilessEntity()
+			.getStatusCode()
+			.value();
 	}
 
 	private static ConfigurableApplicationContext start(String profile) {

@@ -83,7 +83,7 @@ public final class TasklistSession {
 		return headers;
 	}
 
-	static String cookie(ResponseEntity<?> response, String name) {
+	public static String cookie(ResponseEntity<?> response, String name) {
 		return response.getHeaders()
 			.getOrEmpty(HttpHeaders.SET_COOKIE)
 			.stream()

@@ -75,10 +75,7 @@ public class DeadlineCalendar {
 	 * annual meeting is projected and marked provisional.
 	 */
 	public Optional<TargetMeeting> targetMeeting(Convention convention, LocalDate deadline) {
-		List<Meeting> deciding = this.registry.meetings(convention)
-			.stream()
-			.filter((meeting) -> meeting.kind().decidesExtensions())
-			.toList();
+		List<Meeting> deciding = deciding(convention);
 		Optional<Meeting> registered = deciding.stream()
 			.filter((meeting) -> meeting.firstDay().isBefore(deadline))
 			.max(Comparator.comparing(Meeting::firstDay));
@@ -88,6 +85,55 @@ public class DeadlineCalendar {
 			return projected.map((meeting) -> new TargetMeeting(meeting, true));
 		}
 		return registered.map((meeting) -> new TargetMeeting(meeting, false));
+	}
+
+	/**
+	 * The plan for a request received on a given day: the calendar's target meeting, or,
+	 * when that meeting had already opened when the request arrived, the next meeting
+	 * that can still decide it (registered, or the convention's usual one projected).
+	 */
+	public DeadlinePlan plan(Convention convention, LocalDate currentDeadline, LocalDate receivedOn) {
+		DeadlinePlan target = plan(convention, currentDeadline);
+		if (target.meeting().firstDay().isAfter(receivedOn)) {
+			return target;
+		}
+		TargetMeeting next = nextMeeting(convention, receivedOn);
+		return plan(convention, currentDeadline, next.meeting(), next.projected());
+	}
+
+	/**
+	 * The first meeting of States Parties or review conference of the convention that
+	 * opens after a day; projected from the usual meeting date when none is registered.
+	 */
+	public TargetMeeting nextMeeting(Convention convention, LocalDate after) {
+		List<Meeting> deciding = deciding(convention);
+		Optional<Meeting> registered = deciding.stream()
+			.filter((meeting) -> meeting.firstDay().isAfter(after))
+			.min(Comparator.comparing(Meeting::firstDay));
+		if (registered.isPresent()) {
+			return new TargetMeeting(registered.get(), false);
+		}
+		ConventionRules rules = this.properties.rules(convention);
+		LocalDate firstDay = LocalDate.of(after.getYear(), rules.usualMeetingMonth(), rules.usualMeetingDay());
+		if (!firstDay.isAfter(after)) {
+			firstDay = firstDay.plusYears(1);
+		}
+		int fromYear = deciding.stream()
+			.map(Meeting::firstDay)
+			.max(Comparator.naturalOrder())
+			.map(LocalDate::getYear)
+			.orElse(firstDay.getYear() - 1);
+		return new TargetMeeting(
+				new Meeting(convention, projectedCode(deciding, firstDay.getYear() - fromYear, firstDay.getYear()),
+						MeetingKind.MSP, firstDay, firstDay.plusDays(PROJECTED_MEETING_DAYS - 1), null, true),
+				true);
+	}
+
+	private List<Meeting> deciding(Convention convention) {
+		return this.registry.meetings(convention)
+			.stream()
+			.filter((meeting) -> meeting.kind().decidesExtensions())
+			.toList();
 	}
 
 	private Optional<Meeting> project(Convention convention, List<Meeting> deciding, LocalDate deadline) {

@@ -36,7 +36,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * authorizations for that user.</li>
  * <li>health and info of Actuator: open, for load balancers.</li>
  * <li>everything else (pages and {@code /api}): form login or HTTP Basic, CSRF on for
- * browser sessions; {@code /api} answers 401 instead of redirecting.</li>
+ * browser sessions; {@code /api} answers 401 instead of redirecting; a content security
+ * policy, no framing, HSTS over HTTPS ({@link SecurityHeadersProperties}).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -88,9 +89,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(4)
-	SecurityFilterChain application(HttpSecurity http, IdentityService identityService) throws Exception {
+	SecurityFilterChain application(HttpSecurity http, IdentityService identityService,
+			SecurityHeadersProperties securityHeaders) throws Exception {
 		RequestMatcher api = path("/api/**");
 		return http
+			.headers((headers) -> headers
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(securityHeaders.contentSecurityPolicy()))
+				.frameOptions((frameOptions) -> frameOptions.deny())
+				.httpStrictTransportSecurity((hsts) -> hsts.includeSubDomains(true)
+					.maxAgeInSeconds(securityHeaders.hstsMaxAge().toSeconds())))
 			.authorizeHttpRequests((authorize) -> authorize
 				.requestMatchers(path("/login"), path("/css/**"), path("/js/**"), path("/images/**"),
 						path("/favicon.ico"), path("/error"))

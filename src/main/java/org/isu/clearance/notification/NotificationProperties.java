@@ -1,8 +1,12 @@
 package org.isu.clearance.notification;
 
+import java.time.Period;
+
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -10,10 +14,13 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param baseUrl the address users reach the application at, for links in mails
  * @param from the sender address
+ * @param answersReminderLead how long before the State's answers are due its focal point
+ * is reminded of them
  */
 @Validated
 @ConfigurationProperties("clearance.notification")
-record NotificationProperties(@NotBlank String baseUrl, @NotBlank String from) {
+record NotificationProperties(@NotBlank String baseUrl, @NotBlank String from,
+		@DefaultValue("P14D") @NotNull Period answersReminderLead) {
 
 	String tasklistLink(String taskId) {
 		return this.baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;

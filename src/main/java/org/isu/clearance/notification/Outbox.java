@@ -1,51 +1,108 @@
 package org.isu.clearance.notification;
 
+import java.sql.DatabaseMetaData;
 import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Writes e-mails to the outbox table in the caller's transaction (the engine's, when a
- * delegate calls it), at most once per idempotency key.
+ * delegate or task listener calls it), at most once per idempotency key: a retried job, a
+ * replayed timer or a second node never writes a second row. The {@link OutboxSender}
+ * delivers the rows later.
  */
 @Service
 public class Outbox {
 
+	private static final int MAX_SUBJECT = 300;
+
 	private final JdbcClient jdbc;
 
-	Outbox(JdbcClient jdbc) {
+	private final MailTemplates templates;
+
+	private final boolean postgres;
+
+	Outbox(JdbcClient jdbc, DataSource dataSource, MailTemplates templates) {
 		this.jdbc = jdbc;
+		this.templates = templates;
+		this.postgres = isPostgres(dataSource);
 	}
 
 	/**
+	 * Writes a mail whose text is already composed.
 	 * @return whether the mail was new; {@code false} when its key was already written
 	 */
 	public boolean enqueue(OutgoingMail mail) {
-		Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
-		int rows = this.jdbc.sql("""
+		if (mail.recipient() == null || mail.recipient().isBlank()) {
+			return false;
+		}
+		Timestamp now = Timestamp.from(now());
+		// PostgreSQL: two transactions racing on one key never fail, the second writes
+		// nothing
+		String insert = """
 				insert into outbox_mail (idempotency_key, kind, recipient, language, subject, body_text, body_html,
 				  business_key, process_instance_id, task_id, status, attempts, created_at, next_attempt_at)
+				""" + (this.postgres ? """
+				values (:key, :kind, :recipient, :language, :subject, :text, :html, :businessKey, :processInstanceId,
+				  :taskId, 'pending', 0, :now, :now)
+				on conflict (idempotency_key) do nothing
+				""" : """
 				select :key, :kind, :recipient, :language, :subject, :text, :html, :businessKey, :processInstanceId,
 				  :taskId, 'pending', 0, :now, :now
 				where not exists (select 1 from outbox_mail where idempotency_key = :key)
-				""")
+				""");
+		int rows = this.jdbc.sql(insert)
 			.param("key", mail.idempotencyKey())
 			.param("kind", mail.kind())
 			.param("recipient", mail.recipient())
-			.param("language", mail.language())
-			.param("subject", truncate(mail.subject(), 300))
+			.param("language", MailTemplates.supported(mail.language()))
+			.param("subject", truncate(mail.subject(), MAX_SUBJECT))
 			.param("text", mail.text())
-			.param("html", mail.html(), java.sql.Types.VARCHAR)
-			.param("businessKey", mail.businessKey(), java.sql.Types.VARCHAR)
-			.param("processInstanceId", mail.processInstanceId(), java.sql.Types.VARCHAR)
-			.param("taskId", mail.taskId(), java.sql.Types.VARCHAR)
+			.param("html", mail.html(), Types.VARCHAR)
+			.param("businessKey", mail.businessKey(), Types.VARCHAR)
+			.param("processInstanceId", mail.processInstanceId(), Types.VARCHAR)
+			.param("taskId", mail.taskId(), Types.VARCHAR)
 			.param("now", now)
 			.update();
 		return rows == 1;
+	}
+
+	/**
+	 * Renders the mail from its templates ({@code classpath:mail/{template}.txt} and
+	 * {@code .html}, in the mail's language) and writes it, at most once per key.
+	 * @return whether the mail was new; {@code false} when its key was already written
+	 */
+	public boolean enqueue(TemplatedMail mail) {
+		if (mail.recipient() == null || mail.recipient().isBlank() || exists(mail.idempotencyKey())) {
+			return false;
+		}
+		String language = MailTemplates.supported(mail.language());
+		MailTemplates.Rendered rendered = this.templates.render(mail.template(), language, mail.model());
+		return enqueue(
+				new OutgoingMail(mail.idempotencyKey(), mail.template(), mail.recipient(), language, rendered.subject(),
+						rendered.text(), rendered.html(), mail.businessKey(), mail.processInstanceId(), mail.taskId()));
+	}
+
+	/**
+	 * The language a mail goes out in: the recipient's preferred language where it is
+	 * English or French, otherwise English.
+	 */
+	public static String language(Object preferred) {
+		return MailTemplates.supported((preferred != null) ? preferred.toString() : null);
 	}
 
 	public long count(String businessKey) {
@@ -55,12 +112,109 @@ public class Outbox {
 			.single();
 	}
 
+	/**
+	 * What waits and what failed, for monitoring.
+	 */
+	public OutboxStatistics statistics() {
+		Instant now = now();
+		return this.jdbc.sql("""
+				select sum(case when status in ('pending', 'sending') then 1 else 0 end) as pending,
+				  sum(case when status = 'failed' then 1 else 0 end) as failed,
+				  min(case when status in ('pending', 'sending') then created_at end) as oldest
+				from outbox_mail
+				""").query((rs, row) -> {
+			Timestamp oldest = rs.getTimestamp("oldest");
+			Duration age = (oldest != null) ? Duration.between(oldest.toInstant(), now) : Duration.ZERO;
+			return new OutboxStatistics(rs.getLong("pending"), rs.getLong("failed"),
+					age.isNegative() ? Duration.ZERO : age);
+		}).single();
+	}
+
+	List<OutboxRow> list(String status, String kind, String businessKey, int limit) {
+		StringBuilder sql = new StringBuilder("select * from outbox_mail where 1 = 1");
+		Map<String, Object> params = new HashMap<>();
+		if (status != null) {
+			sql.append(" and status = :status");
+			params.put("status", status);
+		}
+		if (kind != null) {
+			sql.append(" and kind = :kind");
+			params.put("kind", kind);
+		}
+		if (businessKey != null) {
+			sql.append(" and upper(business_key) like :businessKey");
+			params.put("businessKey", "%" + businessKey.toUpperCase(java.util.Locale.ROOT) + "%");
+		}
+		sql.append(" order by created_at desc, id desc fetch first :limit rows only");
+		params.put("limit", limit);
+		return this.jdbc.sql(sql.toString()).params(params).query(OutboxRow::of).list();
+	}
+
+	Optional<OutboxRow> find(long id) {
+		return this.jdbc.sql("select * from outbox_mail where id = ?").param(id).query(OutboxRow::of).optional();
+	}
+
+	List<String> kinds() {
+		return this.jdbc.sql("select distinct kind from outbox_mail order by kind").query(String.class).list();
+	}
+
+	/**
+	 * Gives a failed mail one more attempt, at once.
+	 * @return whether the mail was failed and is now pending again
+	 */
+	boolean retry(long id) {
+		return this.jdbc.sql("""
+				update outbox_mail set status = 'pending', next_attempt_at = :now
+				where id = :id and status = 'failed'
+				""").param("now", Timestamp.from(now())).param("id", id).update() == 1;
+	}
+
+	boolean isPostgres() {
+		return this.postgres;
+	}
+
+	private boolean exists(String key) {
+		return this.jdbc.sql("select count(*) from outbox_mail where idempotency_key = ?")
+			.param(key)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	static Instant now() {
 		return ClockUtil.getCurrentTime().toInstant();
 	}
 
-	private static String truncate(String text, int max) {
-		return (text.length() <= max) ? text : text.substring(0, max - 1) + "…";
+	static String truncate(String text, int max) {
+		return (text == null || text.length() <= max) ? text : text.substring(0, max - 1) + "…";
+	}
+
+	private static boolean isPostgres(DataSource dataSource) {
+		try {
+			String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+			return "PostgreSQL".equalsIgnoreCase(product);
+		}
+		catch (MetaDataAccessException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * A mail written from its templates.
+	 *
+	 * @param idempotencyKey deterministic key, e.g.
+	 * {@code overdue:{taskId}:{dueDate}:{n}}
+	 * @param template the kind of mail and its templates, e.g. {@code task-assigned}
+	 * @param recipient one address
+	 * @param language {@code en} or {@code fr} (anything else gives English)
+	 * @param model the templates' variables
+	 */
+	public record TemplatedMail(String idempotencyKey, String template, String recipient, String language,
+			Map<String, ?> model, String businessKey, String processInstanceId, String taskId) {
+
+		public TemplatedMail {
+			model = (model != null) ? model : Map.of();
+		}
+
 	}
 
 }

@@ -2,25 +2,32 @@ package org.isu.clearance.notification;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.Task;
 
 import org.springframework.stereotype.Component;
 
 /**
  * Letters to the requesting State's focal point (acknowledgement, supplement request,
- * questions, decision, withdrawal), written to the outbox. The letter comes from the
- * activity's input parameter {@code letter}. The key counts each kind of letter per
- * request, so a retried job writes nothing twice and a second round of questions is a new
- * letter.
+ * questions, reminder of the answers, decision, withdrawal), written to the outbox from
+ * the templates {@code mail/state-{letter}.*} in the State's preferred language (English
+ * or French, otherwise English). The letter comes from the activity's input parameter
+ * {@code letter}; an optional input parameter {@code dueOf} names the waiting task whose
+ * due date the letter quotes. The key counts each kind of letter per request, so a
+ * retried job writes nothing twice and a second round of questions is a new letter.
  */
 @Component
 class StateCorrespondenceDelegate implements JavaDelegate {
 
 	private final Outbox outbox;
 
-	StateCorrespondenceDelegate(Outbox outbox) {
+	private final TaskService tasks;
+
+	StateCorrespondenceDelegate(Outbox outbox, TaskService tasks) {
 		this.outbox = outbox;
+		this.tasks = tasks;
 	}
 
 	@Override
@@ -30,16 +37,26 @@ class StateCorrespondenceDelegate implements JavaDelegate {
 		Object previous = execution.getVariable(counterName);
 		int number = (previous instanceof Number count) ? count.intValue() + 1 : 1;
 		execution.getProcessInstance().setVariable(counterName, number);
-		Map<String, Object> variables = execution.getVariables();
-		String language = Letters.language(variables.get("preferredLanguage"));
-		String recipient = (String) variables.get("focalPointEmail");
+		Map<String, Object> model = MailModels.request(execution);
+		String dueOf = (String) execution.getVariable("dueOf");
+		if (dueOf != null) {
+			Task waiting = this.tasks.createTaskQuery()
+				.processInstanceId(execution.getProcessInstanceId())
+				.taskDefinitionKey(dueOf)
+				.singleResult();
+			if (waiting == null) {
+				return;
+			}
+			model.put("due", MailModels.day(waiting.getDueDate()));
+		}
+		String recipient = (String) model.get("focalPointEmail");
 		if (recipient == null || recipient.isBlank()) {
 			return;
 		}
-		this.outbox.enqueue(new OutgoingMail("state:" + letter + ":" + execution.getProcessInstanceId() + ":" + number,
-				"state-" + letter, recipient, language, Letters.stateSubject(letter, language, variables),
-				Letters.stateBody(letter, language, variables), null, execution.getProcessBusinessKey(),
-				execution.getProcessInstanceId(), null));
+		this.outbox
+			.enqueue(new Outbox.TemplatedMail("state:" + letter + ":" + execution.getProcessInstanceId() + ":" + number,
+					"state-" + letter, recipient, Outbox.language(model.get("preferredLanguage")), model,
+					execution.getProcessBusinessKey(), execution.getProcessInstanceId(), null));
 	}
 
 }

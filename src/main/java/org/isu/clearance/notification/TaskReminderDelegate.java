@@ -4,18 +4,15 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Date;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.List;
+import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.isu.clearance.identity.Groups;
 
@@ -25,7 +22,9 @@ import org.springframework.stereotype.Component;
  * Due-soon and overdue reminders, fired by the timer boundary events on each waiting
  * task: one mail per person per task and firing, to the assignee or else each member of
  * the candidate groups; overdue reminders also go to the coordinators. A reminder whose
- * moment no longer fits the task's (possibly moved) due date is skipped.
+ * moment no longer fits the task's (possibly moved) due date is skipped. The key
+ * ({@code {kind}:{taskId}:{dueDate}:{n}:{user}}, n counting the weeks overdue) makes a
+ * replayed timer or a retried job write nothing twice.
  */
 @Component
 class TaskReminderDelegate implements JavaDelegate {
@@ -38,16 +37,15 @@ class TaskReminderDelegate implements JavaDelegate {
 
 	private final TaskService tasks;
 
-	private final IdentityService identity;
+	private final Recipients recipients;
 
 	private final Outbox outbox;
 
 	private final NotificationProperties properties;
 
-	TaskReminderDelegate(TaskService tasks, IdentityService identity, Outbox outbox,
-			NotificationProperties properties) {
+	TaskReminderDelegate(TaskService tasks, Recipients recipients, Outbox outbox, NotificationProperties properties) {
 		this.tasks = tasks;
-		this.identity = identity;
+		this.recipients = recipients;
 		this.outbox = outbox;
 		this.properties = properties;
 	}
@@ -66,54 +64,34 @@ class TaskReminderDelegate implements JavaDelegate {
 				continue;
 			}
 			long firing = OVERDUE.equals(kind) ? Duration.between(due.toInstant(), now.toInstant()).toDays() / 7 : 0;
-			for (User user : recipients(task, OVERDUE.equals(kind))) {
-				if (user.getEmail() == null || user.getEmail().isBlank()) {
-					continue;
-				}
-				String dueDay = LocalDate.ofInstant(due.toInstant(), ZoneId.systemDefault()).format(DAY);
-				String language = "en";
-				Object stateName = execution.getVariable("stateName");
-				this.outbox.enqueue(new OutgoingMail(
-						kind + ":" + task.getId() + ":" + dueDay + ":" + firing + ":" + user.getId(), kind,
-						user.getEmail(), language, Letters.reminderSubject(kind, language, task.getName(), stateName),
-						Letters.reminderBody(kind, language, task.getName(), stateName,
-								LocalDate.ofInstant(due.toInstant(), ZoneId.systemDefault()),
-								this.properties.tasklistLink(task.getId())),
-						null, execution.getProcessBusinessKey(), execution.getProcessInstanceId(), task.getId()));
+			String dueDay = LocalDate.ofInstant(due.toInstant(), ZoneId.systemDefault()).format(DAY);
+			Map<String, Object> model = MailModels.request(execution);
+			model.put("taskName", task.getName());
+			model.put("due", MailModels.day(due));
+			model.put("link", this.properties.tasklistLink(task.getId()));
+			for (Recipients.Recipient recipient : recipients(task, OVERDUE.equals(kind))) {
+				model.put("recipientName", recipient.name());
+				this.outbox.enqueue(new Outbox.TemplatedMail(
+						kind + ":" + task.getId() + ":" + dueDay + ":" + firing + ":" + recipient.userId(), kind,
+						recipient.email(), recipient.language(), model, execution.getProcessBusinessKey(),
+						execution.getProcessInstanceId(), task.getId()));
 			}
 		}
 	}
 
-	private Set<User> recipients(Task task, boolean includeCoordinators) {
-		Set<String> userIds = new LinkedHashSet<>();
+	private List<Recipients.Recipient> recipients(Task task, boolean includeCoordinators) {
+		List<String> userIds = new ArrayList<>();
 		if (task.getAssignee() != null) {
 			userIds.add(task.getAssignee());
 		}
 		else {
-			for (IdentityLink link : this.tasks.getIdentityLinksForTask(task.getId())) {
-				if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
-					members(link.getGroupId()).forEach(userIds::add);
-				}
-				else if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getUserId() != null) {
-					userIds.add(link.getUserId());
-				}
-			}
+			this.recipients.candidates(this.tasks.getIdentityLinksForTask(task.getId()))
+				.forEach((recipient) -> userIds.add(recipient.userId()));
 		}
 		if (includeCoordinators) {
-			members(Groups.COORDINATORS).forEach(userIds::add);
+			userIds.addAll(this.recipients.memberIds(Groups.COORDINATORS));
 		}
-		Set<User> users = new LinkedHashSet<>();
-		for (String userId : userIds) {
-			User user = this.identity.createUserQuery().userId(userId).singleResult();
-			if (user != null) {
-				users.add(user);
-			}
-		}
-		return users;
-	}
-
-	private java.util.List<String> members(String groupId) {
-		return this.identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
+		return this.recipients.users(userIds);
 	}
 
 }

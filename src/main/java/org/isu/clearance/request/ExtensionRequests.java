@@ -44,8 +44,8 @@ public class ExtensionRequests {
 			.setVariables(prepared.variables())
 			.execute();
 		return new StartedRequest(prepared.businessKey(), instance.getId(), prepared.plan().meeting().code(),
-				prepared.plan().submissionDue().toString(), prepared.plan()
-					.isLate(VariableDates.toLocalDate(SUBMITTED_ON, prepared.variables().get(SUBMITTED_ON))));
+				(String) prepared.variables().get(ExtensionRequestProcess.SUBMISSION_DUE),
+				Boolean.TRUE.equals(prepared.variables().get(ExtensionRequestProcess.LATE_SUBMISSION)));
 	}
 
 	void ensureNoOpenRequest(String businessKey) {

@@ -5,12 +5,14 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.isu.clearance.request.RequestPreparation.PreparedRequest;
 import org.isu.clearance.shared.RejectedInput;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_PrepareRequest}: validates the start (also when it comes from Tasklist's
  * start form), sets the computed variables and the business key, and refuses a second
- * open request for the same State and meeting.
+ * open request for the same State and meeting. Publishes {@link ExtensionRequestStarted}
+ * (the deadline watch of that State and meeting ends on it).
  */
 @Component
 class PrepareRequestDelegate implements JavaDelegate {
@@ -19,9 +21,13 @@ class PrepareRequestDelegate implements JavaDelegate {
 
 	private final ExtensionRequests requests;
 
-	PrepareRequestDelegate(RequestPreparation preparation, ExtensionRequests requests) {
+	private final ApplicationEventPublisher events;
+
+	PrepareRequestDelegate(RequestPreparation preparation, ExtensionRequests requests,
+			ApplicationEventPublisher events) {
 		this.preparation = preparation;
 		this.requests = requests;
+		this.events = events;
 	}
 
 	@Override
@@ -32,6 +38,9 @@ class PrepareRequestDelegate implements JavaDelegate {
 			this.requests.ensureNoOpenRequest(prepared.businessKey());
 			execution.setProcessBusinessKey(prepared.businessKey());
 			execution.setVariables(prepared.variables());
+			this.events.publishEvent(new ExtensionRequestStarted(prepared.plan().convention().name(),
+					(String) prepared.variables().get(ExtensionRequestProcess.STATE_CODE),
+					prepared.plan().meeting().code(), prepared.businessKey(), execution.getProcessInstanceId()));
 		}
 		catch (RuntimeException ex) {
 			throw (RejectedInput.causeOf(ex) != null) ? RejectedInput.remember(ex) : ex;

@@ -54,7 +54,7 @@ class RequestPreparation {
 		if (submittedOn.isAfter(today)) {
 			throw new FieldValidationException(SUBMITTED_ON, "must not be in the future");
 		}
-		DeadlinePlan plan = plan(convention, state, text(input.get(MEETING_CODE)));
+		DeadlinePlan plan = plan(convention, state, text(input.get(MEETING_CODE)), submittedOn);
 		if (!requested.isAfter(state.clearanceDeadline())) {
 			throw new FieldValidationException(REQUESTED_DEADLINE,
 					"must be after the current deadline " + state.clearanceDeadline());
@@ -82,21 +82,23 @@ class RequestPreparation {
 		variables.put(REQUESTED_DEADLINE, requested.toString());
 		variables.put(LATEST_ALLOWED_DEADLINE, plan.latestNewDeadline().toString());
 		variables.put(SUBMITTED_ON, submittedOn.toString());
-		variables.put(SUBMISSION_DUE, plan.submissionDue().toString());
-		variables.put(LATE_SUBMISSION, plan.isLate(submittedOn));
+		// due for the meeting that should have decided it, even when it now goes to a
+		// later
+		// one: such a request is late
+		LocalDate submissionDue = earliest(plan.submissionDue(),
+				this.calendar.plan(convention, state.clearanceDeadline()).submissionDue());
+		variables.put(SUBMISSION_DUE, submissionDue.toString());
+		variables.put(LATE_SUBMISSION, submittedOn.isAfter(submissionDue));
 		variables.put(SUMMARY, (summary != null) ? summary : "");
 		variables.put(LANGUAGES, Language.codes());
 		return new PreparedRequest(businessKey(convention.name(), state.code(), meeting.code()), plan, variables);
 	}
 
-	private DeadlinePlan plan(Convention convention, StateParty state, String meetingCode) {
-		if (meetingCode == null) {
-			return this.calendar.plan(convention, state.clearanceDeadline());
-		}
-		var target = this.calendar.targetMeeting(convention, state.clearanceDeadline());
-		if (target.isPresent() && target.get().projected() && target.get().meeting().code().equals(meetingCode)) {
-			// the calendar's own projection of a meeting not registered yet
-			return this.calendar.plan(convention, state.clearanceDeadline());
+	private DeadlinePlan plan(Convention convention, StateParty state, String meetingCode, LocalDate submittedOn) {
+		// a request that arrives after its target meeting opened goes to the next one
+		DeadlinePlan computed = this.calendar.plan(convention, state.clearanceDeadline(), submittedOn);
+		if (meetingCode == null || (computed.meetingProjected() && computed.meeting().code().equals(meetingCode))) {
+			return computed;
 		}
 		Meeting meeting = this.registry.findMeeting(convention, meetingCode)
 			.orElseThrow(() -> new FieldValidationException(MEETING_CODE,
@@ -105,7 +107,15 @@ class RequestPreparation {
 			throw new FieldValidationException(MEETING_CODE,
 					meeting.code() + " is an intersessional meeting: only an MSP or a Review Conference decides");
 		}
+		if (!meeting.firstDay().isAfter(submittedOn)) {
+			throw new FieldValidationException(MEETING_CODE, meeting.code() + " opened on " + meeting.firstDay()
+					+ ", before the request was received: choose a later meeting or leave it empty");
+		}
 		return this.calendar.plan(convention, state.clearanceDeadline(), meeting);
+	}
+
+	private static LocalDate earliest(LocalDate first, LocalDate second) {
+		return first.isBefore(second) ? first : second;
 	}
 
 	private static Convention convention(Object value) {

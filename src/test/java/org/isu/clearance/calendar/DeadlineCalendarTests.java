@@ -67,6 +67,27 @@ class DeadlineCalendarTests {
 	}
 
 	@Test
+	void aRequestReceivedAfterItsTargetMeetingOpenedGoesToTheNextMeeting() {
+		// Somalia's target, the 13MSP, opened on 16 September 2025; a request received
+		// on 1 October 2025 can only be decided by the next deciding meeting
+		DeadlinePlan plan = this.calendar.plan(Convention.CCM, date("2026-03-01"), date("2025-10-01"));
+
+		assertThat(plan.meeting().code()).isEqualTo("3RC");
+		// received before the meeting opened: the calendar's own target
+		assertThat(this.calendar.plan(Convention.CCM, date("2026-03-01"), date("2025-09-15")).meeting().code())
+			.isEqualTo("13MSP");
+	}
+
+	@Test
+	void theNextMeetingIsProjectedWhenNoneIsRegisteredAfterTheDay() {
+		DeadlineCalendar.TargetMeeting next = this.calendar.nextMeeting(Convention.CCM, date("2027-10-01"));
+
+		assertThat(next.projected()).isTrue();
+		assertThat(next.meeting().code()).isEqualTo("15MSP");
+		assertThat(next.meeting().firstDay()).isEqualTo(date("2028-09-15"));
+	}
+
+	@Test
 	void intersessionalMeetingsDoNotDecide() {
 		// APMBC: the June 2025 intersessional meetings open before the deadline but
 		// decide nothing

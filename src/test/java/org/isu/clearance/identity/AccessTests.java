@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.TasklistSession;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -110,8 +111,8 @@ class AccessTests {
 	@Test
 	void tasklistLoginUsesTheSameIdentity() {
 		ResponseEntity<String> page = this.rest.getForEntity("/camunda/app/tasklist/default/", String.class);
-		String xsrf = cookie(page, "XSRF-TOKEN");
-		String session = cookie(page, "JSESSIONID");
+		String xsrf = TasklistSession.cookie(page, "XSRF-TOKEN");
+		String session = TasklistSession.cookie(page, "JSESSIONID");
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
 		headers.add("X-XSRF-TOKEN", xsrf);
@@ -139,7 +140,7 @@ class AccessTests {
 		ResponseEntity<String> loginPage = this.rest.getForEntity("/login", String.class);
 		Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.getBody());
 		assertThat(csrf.find()).as("login form carries a CSRF token").isTrue();
-		String session = cookie(loginPage, "JSESSIONID");
+		String session = TasklistSession.cookie(loginPage, "JSESSIONID");
 
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
@@ -157,7 +158,7 @@ class AccessTests {
 		assertThat(login.getStatusCode()).isEqualTo(HttpStatus.FOUND);
 		assertThat(login.getHeaders().getLocation().getPath()).isEqualTo("/");
 
-		headers.set(HttpHeaders.COOKIE, "JSESSIONID=" + cookie(login, "JSESSIONID"));
+		headers.set(HttpHeaders.COOKIE, "JSESSIONID=" + TasklistSession.cookie(login, "JSESSIONID"));
 		ResponseEntity<String> page = this.rest.exchange("/", HttpMethod.GET, new HttpEntity<>(headers), String.class);
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(page.getBody()).contains("coordinator").contains("13MSP");
@@ -179,17 +180,6 @@ class AccessTests {
 	private boolean canAccess(String group, String application) {
 		return this.authorizations.isUserAuthorized("someone", List.of(group), Permissions.ACCESS,
 				Resources.APPLICATION, application);
-	}
-
-	private static String cookie(ResponseEntity<?> response, String name) {
-		return response.getHeaders()
-			.getOrEmpty(HttpHeaders.SET_COOKIE)
-			.stream()
-			.flatMap((header) -> HttpCookie.parse(header).stream())
-			.filter((cookie) -> cookie.getName().equals(name))
-			.map(HttpCookie::getValue)
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no cookie " + name + " in " + response.getHeaders()));
 	}
 
 }

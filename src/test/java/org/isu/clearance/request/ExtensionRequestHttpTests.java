@@ -158,6 +158,8 @@ class ExtensionRequestHttpTests {
 		assertField(post("isu-officer", "/api/extension-requests", with(good, "submittedOn", "20/11/2026")),
 				SUBMITTED_ON);
 		assertField(post("isu-officer", "/api/extension-requests", with(good, "meetingCode", "42MSP")), MEETING_CODE);
+		// the 13MSP met in September 2025, before this request arrived
+		assertField(post("isu-officer", "/api/extension-requests", with(good, "meetingCode", "13MSP")), MEETING_CODE);
 		assertField(post("isu-officer", "/api/extension-requests", with(good, "convention", "CWC")), CONVENTION);
 		assertThat(post("ag-member", "/api/extension-requests", good).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
@@ -175,30 +177,30 @@ class ExtensionRequestHttpTests {
 
 	@Test
 	void tasklistRefusesAnInvalidFormWith400AndStartsRequestsFromItsStartForm() {
-		RequestFixtures.state(this.registry, "SWE", "2028-11-01");
+		RequestFixtures.state(this.registry, "NOR", "2028-11-01");
 		TasklistSession tasklist = TasklistSession.login(this.rest, "isu-officer", "demo");
 		assertThat(tasklist.loginResponse().getStatusCode()).isEqualTo(HttpStatus.OK);
 		String engine = "/camunda/api/engine/engine/default";
 
 		ResponseEntity<String> badStart = tasklist.post(
 				engine + "/process-definition/key/" + PROCESS_KEY + "/submit-form",
-				Map.of("variables", typed(Map.of(CONVENTION, "CCM", STATE_CODE, "SWE", REQUESTED_DEADLINE, "2040-01-01",
+				Map.of("variables", typed(Map.of(CONVENTION, "CCM", STATE_CODE, "NOR", REQUESTED_DEADLINE, "2040-01-01",
 						SUBMITTED_ON, "2026-11-20"))));
 		assertThat(badStart.getStatusCode()).as(badStart.toString()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(badStart.getBody()).contains(REQUESTED_DEADLINE);
 
 		ResponseEntity<String> started = tasklist.post(
 				engine + "/process-definition/key/" + PROCESS_KEY + "/submit-form",
-				Map.of("variables", typed(Map.of(CONVENTION, "CCM", STATE_CODE, "SWE", REQUESTED_DEADLINE, "2031-11-01",
+				Map.of("variables", typed(Map.of(CONVENTION, "CCM", STATE_CODE, "NOR", REQUESTED_DEADLINE, "2031-11-01",
 						SUBMITTED_ON, "2026-11-20", SUMMARY, "From Tasklist's start form."))));
-		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
 		String instance = this.runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKey("CCM-SWE-15MSP")
+			.processInstanceBusinessKey("CCM-NOR-15MSP")
 			.singleResult()
 			.getId();
 		assertThat(
 				tasklist.post(engine + "/process-definition/key/" + PROCESS_KEY + "/submit-form",
-						Map.of("variables", typed(Map.of(CONVENTION, "CCM", STATE_CODE, "SWE", REQUESTED_DEADLINE,
+						Map.of("variables", typed(Map.of(CONVENTION, "CCM", STATE_CODE, "NOR", REQUESTED_DEADLINE,
 								"2031-11-01", SUBMITTED_ON, "2026-11-20"))))
 					.getStatusCode())
 			.isEqualTo(HttpStatus.CONFLICT);

@@ -130,6 +130,7 @@ class ExtensionRequestProcessTests {
 		complete(task(TASK_PRELIMINARY_REVIEW, request), preliminaryReview(true));
 		runAsyncSteps(this.management, request);
 		remind(request, TASK_RECORD_STATE_RESPONSE);
+		remindStateOfAnswers(request);
 		complete(task(TASK_RECORD_STATE_RESPONSE, request), withVariables(RESPONSE_SUMMARY, "Answers received."));
 		remind(request, TASK_FINAL_REVIEW);
 		complete(task(TASK_FINAL_REVIEW, request), finalReview("grant", "2031-11-01"));
@@ -471,6 +472,26 @@ class ExtensionRequestProcessTests {
 		// the overdue reminder comes back a week later while the task waits
 		assertThat(timer(request, "Timer_" + name + "Overdue").getDuedate())
 			.isEqualTo(java.util.Date.from(due.toInstant().plus(java.time.Duration.ofDays(7))));
+		ClockUtil.setCurrentTime(before);
+	}
+
+	/**
+	 * The State's focal point is reminded of its answers the configured lead (14 days)
+	 * before they are due, and not a minute earlier.
+	 */
+	private void remindStateOfAnswers(ProcessInstance request) {
+		java.util.Date before = ClockUtil.getCurrentTime();
+		java.util.Date due = task(TASK_RECORD_STATE_RESPONSE, request).getDueDate();
+		java.util.Date reminderAt = java.util.Date.from(due.toInstant().minus(java.time.Duration.ofDays(14)));
+		Job reminder = timer(request, "Timer_StateAnswersDueSoon");
+		assertThat(reminder.getDuedate()).isEqualTo(reminderAt);
+		ClockUtil.setCurrentTime(java.util.Date.from(reminderAt.toInstant().minusSeconds(60)));
+		assertThat(executableTimers(request)).doesNotContain(reminder.getId());
+		ClockUtil.setCurrentTime(reminderAt);
+		assertThat(executableTimers(request)).contains(reminder.getId());
+		this.management.executeJob(reminder.getId());
+		runAsyncSteps(this.management, request);
+		assertThat(lettersTo("focal.svk@example.org")).contains("state-answers-reminder");
 		ClockUtil.setCurrentTime(before);
 	}
 

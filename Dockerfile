@@ -1,0 +1,37 @@
+# syntax=docker/dockerfile:1
+# The application image: JRE 17, the Spring Boot jar split into layers (dependencies change
+# rarely, the application often), run as an unprivileged user. Configured only through
+# environment variables (see docker-compose.yml and the README's "Production" section).
+#
+#   docker build -t clearance-extensions .
+
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /workspace
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q dependency:go-offline
+COPY src/ src/
+COPY bpmn/ bpmn/
+COPY forms/ forms/
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q package -DskipTests \
+    && cp target/clearance-extensions-*.jar application.jar \
+    && java -Djarmode=tools -jar application.jar extract --layers --launcher --destination extracted
+
+FROM eclipse-temurin:17-jre
+# curl for the container health check on Actuator
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/* \
+    && groupadd --system clearance \
+    && useradd --system --gid clearance --home-dir /application --shell /usr/sbin/nologin clearance
+WORKDIR /application
+COPY --from=build /workspace/extracted/dependencies/ ./
+COPY --from=build /workspace/extracted/spring-boot-loader/ ./
+COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
+COPY --from=build /workspace/extracted/application/ ./
+USER clearance
+EXPOSE 8080
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+HEALTHCHECK --interval=15s --timeout=5s --start-period=90s --retries=5 \
+    CMD curl -fsS http://127.0.0.1:8080/actuator/health/readiness || exit 1
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

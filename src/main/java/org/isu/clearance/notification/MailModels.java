@@ -1,0 +1,35 @@
+package org.isu.clearance.notification;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * The variables the mail templates see: the request's process variables plus a few
+ * derived values.
+ */
+final class MailModels {
+
+	private MailModels() {
+	}
+
+	static Map<String, Object> request(VariableScope scope) {
+		Map<String, Object> model = new HashMap<>(scope.getVariables());
+		Object stateName = model.getOrDefault("stateName", "");
+		Object convention = model.get("convention");
+		Object meeting = model.get("meetingCode");
+		model.put("stateName", stateName);
+		model.put("requestLabel", (convention == null && meeting == null) ? String.valueOf(stateName)
+				: stateName + " (" + convention + ", " + meeting + ")");
+		return model;
+	}
+
+	static String day(Date date) {
+		return (date == null) ? null : LocalDate.ofInstant(date.toInstant(), ZoneId.systemDefault()).toString();
+	}
+
+}

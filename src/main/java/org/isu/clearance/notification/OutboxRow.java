@@ -1,0 +1,28 @@
+package org.isu.clearance.notification;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+
+/**
+ * One row of the outbox as the {@code /mail} page shows it.
+ */
+record OutboxRow(long id, String idempotencyKey, String kind, String recipient, String language, String subject,
+		String text, String html, String businessKey, String processInstanceId, String taskId, String status,
+		int attempts, String lastError, LocalDateTime createdAt, LocalDateTime nextAttemptAt, LocalDateTime sentAt) {
+
+	static OutboxRow of(ResultSet rs, int row) throws SQLException {
+		return new OutboxRow(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("kind"),
+				rs.getString("recipient"), rs.getString("language"), rs.getString("subject"), rs.getString("body_text"),
+				rs.getString("body_html"), rs.getString("business_key"), rs.getString("process_instance_id"),
+				rs.getString("task_id"), rs.getString("status"), rs.getInt("attempts"), rs.getString("last_error"),
+				local(rs.getTimestamp("created_at")), local(rs.getTimestamp("next_attempt_at")),
+				local(rs.getTimestamp("sent_at")));
+	}
+
+	private static LocalDateTime local(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toLocalDateTime() : null;
+	}
+
+}

@@ -1,0 +1,311 @@
+package org.isu.clearance.notification;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers the outbox through {@link JavaMailSender}. Each poll claims a batch of due
+ * rows in a short transaction ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, and on every
+ * database an update that succeeds only while the row is still as read), so two nodes
+ * never send the same row; then sends them one by one and records the outcome. A failed
+ * attempt is retried with exponential backoff until the maximum number of attempts; an
+ * address that cannot be valid fails at once. Neither blocks the other rows. A row whose
+ * sender died while holding it is taken up again after the claim timeout, so delivery is
+ * at least once; the idempotency key keeps the outbox itself free of duplicates.
+ */
+@Component
+@ConditionalOnProperty(prefix = "spring.mail", name = "host")
+class OutboxSender {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+	private static final int MAX_ERROR = 2000;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final JavaMailSender mailSender;
+
+	private final DeliveryProperties delivery;
+
+	private final String from;
+
+	private final boolean postgres;
+
+	private final ExecutorService workers;
+
+	OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactionManager, JavaMailSender mailSender,
+			DeliveryProperties delivery, NotificationProperties notification, Outbox outbox) {
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.mailSender = mailSender;
+		this.delivery = delivery;
+		this.from = notification.from();
+		this.postgres = outbox.isPostgres();
+		this.workers = Executors.newFixedThreadPool(delivery.senders(), (task) -> {
+			Thread thread = new Thread(task, "outbox-sender");
+			thread.setDaemon(true);
+			return thread;
+		});
+	}
+
+	/**
+	 * Claims one batch of due rows and sends them over one SMTP connection.
+	 * @return how many rows this call claimed
+	 */
+	int deliverDue() {
+		List<Row> claimed = this.transactions.execute((status) -> claim());
+		Map<MimeMessage, Row> messages = new LinkedHashMap<>();
+		for (Row row : claimed) {
+			try {
+				messages.put(message(row), row);
+			}
+			catch (AddressException ex) {
+				markFailed(row, "invalid address: " + ex.getMessage(), true);
+			}
+			catch (MessagingException ex) {
+				markFailed(row, describe(ex), false);
+			}
+		}
+		if (messages.isEmpty()) {
+			return claimed.size();
+		}
+		Map<Object, Exception> failed = Map.of();
+		try {
+			this.mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
+		}
+		catch (MailSendException ex) {
+			failed = ex.getFailedMessages();
+			if (failed.isEmpty()) {
+				failed = everyMessage(messages, ex);
+			}
+		}
+		catch (MailException ex) {
+			failed = everyMessage(messages, ex);
+		}
+		for (Map.Entry<MimeMessage, Row> entry : messages.entrySet()) {
+			Exception error = failed.get(entry.getKey());
+			if (error == null) {
+				markSent(entry.getValue());
+			}
+			else {
+				markFailed(entry.getValue(), describe(error), rejectedRecipient(error));
+			}
+		}
+		return claimed.size();
+	}
+
+	private static Map<Object, Exception> everyMessage(Map<MimeMessage, Row> messages, Exception ex) {
+		Map<Object, Exception> failed = new HashMap<>();
+		messages.keySet().forEach((message) -> failed.put(message, ex));
+		return failed;
+	}
+
+	/**
+	 * Delivers until nothing is due any more, with the configured number of concurrent
+	 * senders (each with its own batches and SMTP connection).
+	 */
+	void deliverAllDue() {
+		if (this.delivery.senders() == 1) {
+			drain();
+			return;
+		}
+		List<Future<?>> workers = new ArrayList<>();
+		for (int i = 0; i < this.delivery.senders(); i++) {
+			workers.add(this.workers.submit(this::drain));
+		}
+		for (Future<?> worker : workers) {
+			try {
+				worker.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (ExecutionException ex) {
+				throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+						: new IllegalStateException(ex.getCause());
+			}
+		}
+	}
+
+	private void drain() {
+		while (deliverDue() == this.delivery.batchSize()) {
+			// next batch
+		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.workers.shutdownNow();
+	}
+
+	private List<Row> claim() {
+		Instant now = Outbox.now();
+		List<Row> candidates = this.jdbc.sql("""
+				select id, recipient, subject, body_text, body_html, status, attempts, next_attempt_at
+				from outbox_mail
+				where status in ('pending', 'sending') and next_attempt_at <= :now
+				order by next_attempt_at, id
+				fetch first :batch rows only
+				""" + (this.postgres ? " for update skip locked" : ""))
+			.param("now", Timestamp.from(now))
+			.param("batch", this.delivery.batchSize())
+			.query((rs, number) -> new Row(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
+					rs.getString("body_text"), rs.getString("body_html"), rs.getString("status"), rs.getInt("attempts"),
+					rs.getTimestamp("next_attempt_at")))
+			.list();
+		Timestamp claimEnds = Timestamp.from(now.plus(this.delivery.claimTimeout()));
+		List<Row> claimed = new ArrayList<>();
+		for (Row row : candidates) {
+			int updated = this.jdbc.sql("""
+					update outbox_mail set status = 'sending', attempts = attempts + 1, next_attempt_at = :claimEnds
+					where id = :id and status = :status and attempts = :attempts and next_attempt_at = :seen
+					""")
+				.param("claimEnds", claimEnds)
+				.param("id", row.id())
+				.param("status", row.status())
+				.param("attempts", row.attempts())
+				.param("seen", row.nextAttemptAt())
+				.update();
+			if (updated == 1) {
+				claimed.add(row.claimed());
+			}
+		}
+		return claimed;
+	}
+
+	private MimeMessage message(Row row) throws MessagingException {
+		InternetAddress recipient = address(row.recipient());
+		MimeMessage message = this.mailSender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, row.html() != null, StandardCharsets.UTF_8.name());
+		helper.setFrom(address(this.from));
+		helper.setTo(recipient);
+		helper.setSubject(OutgoingMail.singleLine(row.subject()));
+		if (row.html() != null) {
+			helper.setText(row.text(), row.html());
+		}
+		else {
+			helper.setText(row.text());
+		}
+		return message;
+	}
+
+	/**
+	 * One syntactically valid address, nothing else: no second address, no header.
+	 */
+	static InternetAddress address(String value) throws AddressException {
+		if (value == null || value.chars().anyMatch((c) -> c < 0x20 || c == 0x7f)) {
+			throw new AddressException("control character in address", value);
+		}
+		InternetAddress[] parsed = InternetAddress.parse(value, true);
+		if (parsed.length != 1 || parsed[0].getPersonal() != null || !value.strip().equals(parsed[0].getAddress())) {
+			throw new AddressException("not a single plain address", value);
+		}
+		parsed[0].validate();
+		return parsed[0];
+	}
+
+	private void markSent(Row row) {
+		this.jdbc.sql("""
+				update outbox_mail set status = 'sent', sent_at = :now, last_error = null
+				where id = :id and status = 'sending'
+				""").param("now", Timestamp.from(Outbox.now())).param("id", row.id()).update();
+	}
+
+	private void markFailed(Row row, String error, boolean permanent) {
+		boolean giveUp = permanent || row.attempts() >= this.delivery.maxAttempts();
+		Instant next = Outbox.now().plus(this.delivery.backoffAfter(row.attempts()));
+		this.jdbc.sql("""
+				update outbox_mail set status = :status, last_error = :error, next_attempt_at = :next
+				where id = :id and status = 'sending'
+				""")
+			.param("status", giveUp ? "failed" : "pending")
+			.param("error", Outbox.truncate(error, MAX_ERROR))
+			.param("next", Timestamp.from(next))
+			.param("id", row.id())
+			.update();
+		if (giveUp) {
+			log.warn("Mail {} to {} failed for good after {} attempt(s): {}", row.id(), row.recipient(), row.attempts(),
+					error);
+		}
+		else {
+			log.info("Mail {} not delivered (attempt {}), next attempt at {}: {}", row.id(), row.attempts(), next,
+					error);
+		}
+	}
+
+	private static boolean rejectedRecipient(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+					&& failed.getInvalidAddresses().length > 0) {
+				return true;
+			}
+		}
+		if (ex instanceof org.springframework.mail.MailSendException send) {
+			return send.getFailedMessages()
+				.values()
+				.stream()
+				.anyMatch((cause) -> cause instanceof SendFailedException failed && failed.getInvalidAddresses() != null
+						&& failed.getInvalidAddresses().length > 0);
+		}
+		return false;
+	}
+
+	private static String describe(Throwable ex) {
+		StringBuilder text = new StringBuilder(ex.getClass().getSimpleName()).append(": ").append(ex.getMessage());
+		Throwable root = ex;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		if (root != ex) {
+			text.append(" (")
+				.append(root.getClass().getSimpleName())
+				.append(": ")
+				.append(root.getMessage())
+				.append(')');
+		}
+		return OutgoingMail.singleLine(text.toString());
+	}
+
+	private record Row(long id, String recipient, String subject, String text, String html, String status, int attempts,
+			Timestamp nextAttemptAt) {
+
+		Row claimed() {
+			return new Row(this.id, this.recipient, this.subject, this.text, this.html, "sending", this.attempts + 1,
+					this.nextAttemptAt);
+		}
+
+	}
+
+}

@@ -1,0 +1,74 @@
+package org.isu.clearance.outreach;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.isu.clearance.notification.OutgoingMail;
+import org.isu.clearance.notification.Outbox;
+import org.isu.clearance.outreach.OutreachMailTemplates.RenderedMail;
+import org.isu.clearance.registry.Convention;
+import org.isu.clearance.registry.Registry;
+import org.isu.clearance.registry.StateParty;
+
+import org.springframework.stereotype.Component;
+
+import static org.isu.clearance.outreach.DeadlineWatchProcess.*;
+
+/**
+ * {@code Task_SendArticle7FirstReminder} and {@code Task_SendArticle7FinalReminder}: to
+ * the focal point of every State Party of each convention, in its language (English or
+ * French, otherwise English), a reminder that the yearly transparency report is due. The
+ * first sets {@code reportDue} (the next 30 April). Once a year per State, convention and
+ * reminder: the key is {@code article7:{reportDue}:{reminder}:{convention}-{code}}.
+ */
+@Component
+class Article7ReminderDelegate implements JavaDelegate {
+
+	private final Registry registry;
+
+	private final Outbox outbox;
+
+	private final OutreachMailTemplates templates;
+
+	private final Article7Schedule schedule;
+
+	Article7ReminderDelegate(Registry registry, Outbox outbox, OutreachMailTemplates templates,
+			Article7Schedule schedule) {
+		this.registry = registry;
+		this.outbox = outbox;
+		this.templates = templates;
+		this.schedule = schedule;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		if (execution.getVariable(REPORT_DUE) == null) {
+			execution.setVariable(REPORT_DUE, this.schedule.nextDue(DeadlineWatchDates.today()).toString());
+		}
+		LocalDate due = LocalDate.parse((String) execution.getVariable(REPORT_DUE));
+		String reminder = (String) execution.getVariable(REMINDER);
+		for (Convention convention : Convention.values()) {
+			for (StateParty state : this.registry.states(convention)) {
+				if (state.focalPointEmail() == null || state.focalPointEmail().isBlank()) {
+					continue;
+				}
+				String language = OutreachMailTemplates.language(state.preferredLanguage());
+				Map<String, Object> model = new HashMap<>();
+				model.put("stateName", state.name());
+				model.put("conventionTitle", convention.title());
+				model.put("convention", convention.name());
+				model.put("reportDue", due.toString());
+				model.put("reportYear", due.getYear() - 1);
+				model.put("reminder", reminder);
+				RenderedMail mail = this.templates.render("article7-reminder", language, model);
+				this.outbox.enqueue(new OutgoingMail("article7:" + due + ":" + reminder + ":" + state.key(),
+						"article7-" + reminder + "-reminder", state.focalPointEmail(), language, mail.subject(),
+						mail.text(), mail.html(), "article7-" + due.getYear(), execution.getProcessInstanceId(), null));
+			}
+		}
+	}
+
+}

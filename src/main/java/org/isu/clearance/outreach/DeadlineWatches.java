@@ -1,0 +1,214 @@
+package org.isu.clearance.outreach;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.isu.clearance.calendar.DeadlineCalendar;
+import org.isu.clearance.calendar.DeadlinePlan;
+import org.isu.clearance.registry.Convention;
+import org.isu.clearance.registry.Registry;
+import org.isu.clearance.registry.StateDeadlineChanged;
+import org.isu.clearance.registry.StateParty;
+import org.isu.clearance.request.ExtensionRequestProcess;
+import org.isu.clearance.request.ExtensionRequestStarted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.isu.clearance.outreach.DeadlineWatchProcess.*;
+
+/**
+ * Keeps one {@code deadline-watch} running for every State Party that will likely need an
+ * extension: its clearance deadline D is still ahead, the meeting that would decide (the
+ * calendar's target meeting M, the last one before D) has not opened yet, and no request
+ * for that State and meeting is open. The watch of a State and meeting has the business
+ * key {@code watch-CCM-LAO-14MSP}.
+ * <ul>
+ * <li>At startup every State is checked: missing watches start, stale ones end
+ * (idempotent).</li>
+ * <li>When a State's deadline changes in the registry, its watch <em>moves</em> by cancel
+ * and restart: every date of a watch follows from M, so a deadline that keeps the same
+ * meeting leaves the watch as it is (only {@code currentDeadline} is updated); one that
+ * changes the meeting deletes the old watch and starts a new one (or none).</li>
+ * <li>When a request for the State and meeting starts, the message
+ * {@code ExtensionRequestStarted} ends the watch.</li>
+ * </ul>
+ * These are system actions: they run after the registry's or the request's transaction
+ * has committed, in a transaction of their own, without the signed-in user's
+ * authorizations, and a failure is logged, never passed on to the user who edited the
+ * registry (the next startup repairs it).
+ */
+@Service
+@Order(30)
+class DeadlineWatches implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(DeadlineWatches.class);
+
+	private final RuntimeService runtime;
+
+	private final IdentityService identity;
+
+	private final Registry registry;
+
+	private final DeadlineCalendar calendar;
+
+	private final TransactionTemplate newTransaction;
+
+	DeadlineWatches(RuntimeService runtime, IdentityService identity, Registry registry, DeadlineCalendar calendar,
+			PlatformTransactionManager transactions) {
+		this.runtime = runtime;
+		this.identity = identity;
+		this.registry = registry;
+		this.calendar = calendar;
+		this.newTransaction = new TransactionTemplate(transactions);
+		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		int running = 0;
+		for (Convention convention : Convention.values()) {
+			for (StateParty state : this.registry.states(convention)) {
+				if (safely("reconcile " + state.key(), () -> reconcile(state))) {
+					running += watchesOf(state).size();
+				}
+			}
+		}
+		log.info("{} deadline watch(es) running", running);
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(StateDeadlineChanged event) {
+		safely("move the watch of " + event.convention() + "-" + event.code(),
+				() -> this.registry.findState(event.convention(), event.code()).ifPresent(this::reconcile));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ExtensionRequestStarted event) {
+		safely("end the watch " + event.businessKey(), () -> endWatch(
+				DeadlineWatchProcess.businessKey(event.convention(), event.stateCode(), event.meetingCode())));
+	}
+
+	/**
+	 * Starts, keeps, updates or ends the watches of a State so that exactly the one it
+	 * should have runs.
+	 */
+	void reconcile(StateParty state) {
+		Optional<DeadlinePlan> wanted = wantedWatch(state);
+		String wantedKey = wanted.map((plan) -> key(state, plan)).orElse(null);
+		boolean running = false;
+		for (ProcessInstance watch : watchesOf(state)) {
+			String requestKey = watch.getBusinessKey().substring("watch-".length());
+			if (isRequestOpen(requestKey)) {
+				endWatch(watch.getBusinessKey());
+			}
+			else if (watch.getBusinessKey().equals(wantedKey)) {
+				this.runtime.setVariable(watch.getId(), CURRENT_DEADLINE, state.clearanceDeadline().toString());
+				running = true;
+			}
+			else {
+				this.runtime.deleteProcessInstance(watch.getId(), "Deadline moved to " + state.clearanceDeadline()
+						+ ": " + ((wantedKey != null) ? "watch moved to " + wantedKey : "no watch needed"));
+				log.info("Deadline watch {} ended: the deadline of {} moved to {}", watch.getBusinessKey(), state.key(),
+						state.clearanceDeadline());
+			}
+		}
+		if (wanted.isPresent() && !running) {
+			start(state, wanted.get());
+		}
+	}
+
+	/**
+	 * The plan a State's watch should follow, or none.
+	 */
+	Optional<DeadlinePlan> wantedWatch(StateParty state) {
+		LocalDate today = DeadlineWatchDates.today();
+		if (!state.clearanceDeadline().isAfter(today)) {
+			return Optional.empty();
+		}
+		Optional<DeadlinePlan> plan = this.calendar.targetMeeting(state.convention(), state.clearanceDeadline())
+			.map((target) -> this.calendar.plan(state.convention(), state.clearanceDeadline()));
+		return plan.filter((p) -> p.meeting().firstDay().isAfter(today))
+			.filter((p) -> !isRequestOpen(
+					ExtensionRequestProcess.businessKey(state.convention().name(), state.code(), p.meeting().code())));
+	}
+
+	private void start(StateParty state, DeadlinePlan plan) {
+		Map<String, Object> variables = new java.util.LinkedHashMap<>();
+		variables.put(CONVENTION, state.convention().name());
+		variables.put(STATE_CODE, state.code());
+		variables.put(STATE_NAME, state.name());
+		variables.put(MEETING_CODE, plan.meeting().code());
+		variables.put(MEETING_FIRST_DAY, plan.meeting().firstDay().toString());
+		variables.put(MEETING_PROVISIONAL, plan.meeting().provisional() || plan.meetingProjected());
+		variables.put(CURRENT_DEADLINE, state.clearanceDeadline().toString());
+		variables.put(CONTACT_ON, plan.deadlineWatch().toString());
+		variables.put(SUBMISSION_DUE, plan.submissionDue().toString());
+		String key = key(state, plan);
+		this.runtime.startProcessInstanceByKey(PROCESS_KEY, key, variables);
+		log.info("Deadline watch {} started (contact on {}, submission due {})", key, plan.deadlineWatch(),
+				plan.submissionDue());
+	}
+
+	private void endWatch(String watchKey) {
+		this.runtime.createMessageCorrelation(MESSAGE_REQUEST_STARTED)
+			.processInstanceBusinessKey(watchKey)
+			.correlateAllWithResult()
+			.forEach((result) -> log.info("Deadline watch {} ended: a request started", watchKey));
+	}
+
+	List<ProcessInstance> watchesOf(StateParty state) {
+		return this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(PROCESS_KEY)
+			.processInstanceBusinessKeyLike("watch-" + state.key() + "-%")
+			.list();
+	}
+
+	private boolean isRequestOpen(String requestKey) {
+		return this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(ExtensionRequestProcess.PROCESS_KEY)
+			.processInstanceBusinessKey(requestKey)
+			.count() > 0;
+	}
+
+	private static String key(StateParty state, DeadlinePlan plan) {
+		return DeadlineWatchProcess.businessKey(state.convention().name(), state.code(), plan.meeting().code());
+	}
+
+	/**
+	 * Runs a system action in a new transaction, without the current user's
+	 * authorizations; logs instead of throwing.
+	 */
+	private boolean safely(String what, Runnable action) {
+		Authentication user = this.identity.getCurrentAuthentication();
+		this.identity.clearAuthentication();
+		try {
+			this.newTransaction.executeWithoutResult((status) -> action.run());
+			return true;
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not {}: {}", what, ex.toString());
+			return false;
+		}
+		finally {
+			if (user != null) {
+				this.identity.setAuthentication(user);
+			}
+		}
+	}
+
+}

@@ -1,0 +1,192 @@
+package org.isu.clearance.workplan;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.isu.clearance.calendar.DeadlineCalendar;
+import org.isu.clearance.calendar.DeadlinePlan;
+import org.isu.clearance.outreach.DeadlineWatchProcess;
+import org.isu.clearance.registry.Convention;
+import org.isu.clearance.registry.Meeting;
+import org.isu.clearance.registry.MeetingKind;
+import org.isu.clearance.registry.Registry;
+import org.isu.clearance.request.ExtensionRequestProcess;
+import org.isu.clearance.workplan.WorkPlanSchedule.QuarterPeriod;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What the quarterly digest says: the quarter, the next meetings it counts towards, the
+ * working group's activities, every open extension request with its stage and the due
+ * dates that fall in the quarter, and the watched States whose contact or submission date
+ * falls in it.
+ */
+@Component
+class QuarterDigest {
+
+	private final RuntimeService runtime;
+
+	private final TaskService tasks;
+
+	private final RepositoryService repository;
+
+	private final Registry registry;
+
+	private final DeadlineCalendar calendar;
+
+	QuarterDigest(RuntimeService runtime, TaskService tasks, RepositoryService repository, Registry registry,
+			DeadlineCalendar calendar) {
+		this.runtime = runtime;
+		this.tasks = tasks;
+		this.repository = repository;
+		this.registry = registry;
+		this.calendar = calendar;
+	}
+
+	Map<String, Object> model(QuarterPeriod quarter) {
+		Map<String, Object> model = new LinkedHashMap<>();
+		model.put("quarter", quarter.quarter().name());
+		model.put("firstDay", quarter.start().toString());
+		model.put("lastDay", quarter.lastDay().toString());
+		model.put("nextMeetings", nextMeetings(quarter.start()));
+		model.put("activities", quarter.quarter().activities());
+		model.put("requests", requests(quarter));
+		model.put("watches", watches(quarter));
+		return model;
+	}
+
+	private List<String> nextMeetings(LocalDate from) {
+		List<String> meetings = new ArrayList<>();
+		for (Convention convention : Convention.values()) {
+			this.registry.meetings(convention)
+				.stream()
+				.filter((meeting) -> meeting.kind().decidesExtensions() && !meeting.firstDay().isBefore(from))
+				.min(Comparator.comparing(Meeting::firstDay))
+				.ifPresent((meeting) -> meetings.add(convention + " " + meeting.code() + " (opens " + meeting.firstDay()
+						+ (meeting.provisional() ? ", provisional" : "") + ")"));
+		}
+		return meetings;
+	}
+
+	List<RequestLine> requests(QuarterPeriod quarter) {
+		List<RequestLine> lines = new ArrayList<>();
+		for (ProcessInstance request : this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(ExtensionRequestProcess.PROCESS_KEY)
+			.orderByBusinessKey()
+			.asc()
+			.list()) {
+			Map<String, Object> v = this.runtime.getVariables(request.getId());
+			BpmnModelInstance model = this.repository.getBpmnModelInstance(request.getProcessDefinitionId());
+			List<String> stage = this.runtime.getActiveActivityIds(request.getId())
+				.stream()
+				.map(model::getModelElementById)
+				.filter(FlowNode.class::isInstance)
+				.map((node) -> ((FlowNode) node).getName())
+				.filter((name) -> name != null && !name.isBlank())
+				.distinct()
+				.toList();
+			List<DueLine> due = new ArrayList<>();
+			for (Task task : this.tasks.createTaskQuery().processInstanceId(request.getId()).list()) {
+				if (task.getDueDate() != null) {
+					LocalDate day = LocalDate.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault());
+					if (quarter.contains(day)) {
+						due.add(new DueLine(task.getName(), day.toString()));
+					}
+				}
+			}
+			plannedDates(v).forEach((label, day) -> {
+				if (day != null && quarter.contains(day)) {
+					due.add(new DueLine(label, day.toString()));
+				}
+			});
+			due.sort(Comparator.comparing(DueLine::date));
+			lines.add(new RequestLine(request.getBusinessKey(),
+					String.valueOf(v.get(ExtensionRequestProcess.STATE_NAME)),
+					String.valueOf(v.get(ExtensionRequestProcess.CONVENTION)),
+					String.valueOf(v.get(ExtensionRequestProcess.MEETING_CODE)),
+					stage.isEmpty() ? "in progress" : String.join(", ", stage), due.stream().distinct().toList()));
+		}
+		return lines;
+	}
+
+	private Map<String, LocalDate> plannedDates(Map<String, Object> v) {
+		Map<String, LocalDate> dates = new LinkedHashMap<>();
+		try {
+			Convention convention = Convention.valueOf((String) v.get(ExtensionRequestProcess.CONVENTION));
+			LocalDate first = LocalDate.parse((String) v.get(ExtensionRequestProcess.MEETING_FIRST_DAY));
+			LocalDate last = LocalDate.parse((String) v.get(ExtensionRequestProcess.MEETING_LAST_DAY));
+			Meeting meeting = new Meeting(convention, (String) v.get(ExtensionRequestProcess.MEETING_CODE),
+					MeetingKind.MSP, first, last, null, false);
+			DeadlinePlan plan = this.calendar.plan(convention,
+					LocalDate.parse((String) v.get(ExtensionRequestProcess.CURRENT_DEADLINE)), meeting);
+			dates.put("Preliminary review due", plan.preliminaryReview());
+			dates.put("State's answers due", plan.stateResponse());
+			dates.put("Final review due", plan.finalReview());
+			dates.put("Endorsement due", plan.endorsement());
+			dates.put("Translation cut-off", plan.translation());
+			dates.put("Presentation prepared", plan.presentation());
+			dates.put("Meeting opens (" + meeting.code() + ")", first);
+			dates.put("Decision recorded", plan.decisionRecorded());
+		}
+		catch (RuntimeException ex) {
+			// a request without a complete calendar still shows its stage and open tasks
+		}
+		return dates;
+	}
+
+	List<WatchLine> watches(QuarterPeriod quarter) {
+		List<WatchLine> lines = new ArrayList<>();
+		for (ProcessInstance watch : this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(DeadlineWatchProcess.PROCESS_KEY)
+			.orderByBusinessKey()
+			.asc()
+			.list()) {
+			Map<String, Object> v = this.runtime.getVariables(watch.getId());
+			LocalDate contact = LocalDate.parse((String) v.get(DeadlineWatchProcess.CONTACT_ON));
+			LocalDate submission = LocalDate.parse((String) v.get(DeadlineWatchProcess.SUBMISSION_DUE));
+			if (quarter.contains(contact) || quarter.contains(submission)) {
+				lines.add(new WatchLine(String.valueOf(v.get(DeadlineWatchProcess.STATE_NAME)),
+						String.valueOf(v.get(DeadlineWatchProcess.CONVENTION)),
+						String.valueOf(v.get(DeadlineWatchProcess.MEETING_CODE)), contact.toString(),
+						submission.toString()));
+			}
+		}
+		return lines;
+	}
+
+	/**
+	 * An open request in the digest.
+	 */
+	public record RequestLine(String businessKey, String stateName, String convention, String meetingCode, String stage,
+			List<DueLine> due) {
+
+	}
+
+	/**
+	 * A date that falls in the quarter.
+	 */
+	public record DueLine(String what, String date) {
+
+	}
+
+	/**
+	 * A watched State whose outreach or submission date falls in the quarter.
+	 */
+	public record WatchLine(String stateName, String convention, String meetingCode, String contactOn,
+			String submissionDue) {
+
+	}
+
+}

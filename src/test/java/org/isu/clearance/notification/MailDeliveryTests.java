@@ -1,0 +1,354 @@
+package org.isu.clearance.notification;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.registry.Convention;
+import org.isu.clearance.registry.Language;
+import org.isu.clearance.registry.Registry;
+import org.isu.clearance.registry.StatePartyInput;
+import org.isu.clearance.request.ExtensionRequests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Delivery through a real SMTP server (GreenMail on a free loopback port): content,
+ * recipients, language and links arrive; SMTP down leaves rows pending with growing
+ * attempts and backoff, and each is delivered once when it is back; an undeliverable or
+ * header-injecting address ends as failed without blocking the others.
+ */
+@ApplicationTest
+class MailDeliveryTests {
+
+	private static final int SMTP_PORT = freePort();
+
+	@RegisterExtension
+	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
+
+	@Autowired
+	private Outbox outbox;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private PlatformTransactionManager transactionManager;
+
+	@Autowired
+	private DeliveryProperties delivery;
+
+	@Autowired
+	private NotificationProperties notification;
+
+	/**
+	 * The sender as {@code spring.mail.host} would configure it, here pointing at
+	 * GreenMail and driven by the tests (so the application context stays the one every
+	 * other test shares).
+	 */
+	private OutboxSender sender;
+
+	@Autowired
+	private IdentityService identity;
+
+	@Autowired
+	private ExtensionRequests requests;
+
+	@Autowired
+	private Registry registry;
+
+	@Autowired
+	private ManagementService management;
+
+	@Autowired
+	private TaskService tasks;
+
+	@Autowired
+	private RuntimeService runtime;
+
+	@BeforeEach
+	void setUp() {
+		this.jdbc.sql("delete from outbox_mail").update();
+		JavaMailSenderImpl smtpClient = new JavaMailSenderImpl();
+		smtpClient.setHost("127.0.0.1");
+		smtpClient.setPort(SMTP_PORT);
+		DeliveryProperties threeAttempts = new DeliveryProperties(false, this.delivery.pollInterval(),
+				this.delivery.batchSize(), this.delivery.senders(), 3, this.delivery.initialBackoff(),
+				this.delivery.backoffMultiplier(), this.delivery.maxBackoff(), this.delivery.claimTimeout());
+		this.sender = new OutboxSender(this.jdbc, this.transactionManager, smtpClient, threeAttempts, this.notification,
+				this.outbox);
+	}
+
+	@AfterEach
+	void tearDown() {
+		this.sender.stop();
+		this.jdbc.sql("delete from outbox_mail").update();
+		ClockUtil.reset();
+	}
+
+	@Test
+	void aTemplatedMailArrivesAsTextAndHtmlInTheRecipientsLanguage() throws Exception {
+		this.outbox.enqueue(new Outbox.TemplatedMail("test:assigned:1", "task-assigned", "ag-member@example.org", "fr",
+				Map.of("taskName", "Examen final", "stateName", "Laos", "requestLabel", "Laos (CCM, 13MSP)", "due",
+						"2025-06-16", "link", "http://localhost:8080/camunda/app/tasklist/default/#/?task=42",
+						"assigned", true, "recipientName", "Anders Lindqvist", "groupName", ""),
+				"CCM-LAO-13MSP", null, "42"));
+
+		this.sender.deliverAllDue();
+
+		MimeMessage[] received = smtp.getReceivedMessages();
+		assertThat(received).hasSize(1);
+		MimeMessage mail = received[0];
+		assertThat(mail.getSubject()).isEqualTo("Nouvelle tâche : Examen final – Laos");
+		assertThat(addresses(mail.getRecipients(Message.RecipientType.TO))).containsExactly("ag-member@example.org");
+		assertThat(addresses(mail.getFrom())).containsExactly("clearance-extensions@example.org");
+		assertThat(mail.getContentType()).startsWith("multipart/mixed");
+		String body = GreenMailUtil.getBody(mail);
+		assertThat(body).contains("text/plain", "text/html");
+		assertThat(text(mail)).contains("Bonjour Anders Lindqvist,", "vous est confi",
+				"http://localhost:8080/camunda/app/tasklist/default/#/?task=42");
+		assertThat(row("test:assigned:1")).containsEntry("STATUS", "sent").containsEntry("ATTEMPTS", 1);
+		assertThat(row("test:assigned:1").get("SENT_AT")).isNotNull();
+
+		this.sender.deliverAllDue();
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void aNewRequestsMailsArriveFromTheEngine() throws Exception {
+		if (this.registry.findState(Convention.CCM, "LIE").isEmpty()) {
+			this.registry.createState(
+					new StatePartyInput(Convention.CCM, "LIE", "Liechtenstein", java.time.LocalDate.parse("2012-01-01"),
+							java.time.LocalDate.parse("2028-11-01"), "focal.lie@example.org", Language.fr, null));
+		}
+		ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2027-11-01 09:00:00"));
+		String instance = this.requests
+			.start(Map.of("convention", "CCM", "stateCode", "LIE", "requestedDeadline", "2031-11-01", "submittedOn",
+					"2027-11-01", "summary", "More time is needed."))
+			.processInstanceId();
+		for (var job : this.management.createJobQuery().processInstanceId(instance).messages().list()) {
+			this.management.executeJob(job.getId());
+		}
+		String taskId = this.tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+
+		this.sender.deliverAllDue();
+
+		MimeMessage acknowledgement = receivedBy("focal.lie@example.org");
+		assertThat(acknowledgement.getSubject())
+			.isEqualTo("Accusé de réception : demande de prolongation – Liechtenstein (CCM, 15MSP)");
+		assertThat(text(acknowledgement)).contains("Madame, Monsieur,", "a reçu le 2027-11-01",
+				"Unité d'appui à l'application");
+		MimeMessage assigned = receivedBy("isu-officer@example.org");
+		assertThat(assigned.getSubject()).startsWith("New task: Check completeness").endsWith("– Liechtenstein");
+		assertThat(text(assigned)).contains("Dear Ines Moreau,",
+				"http://localhost:8080/camunda/app/tasklist/default/#/?task=" + taskId);
+		this.runtime.deleteProcessInstance(instance, "test over");
+	}
+
+	private static MimeMessage receivedBy(String address) {
+		return java.util.Arrays.stream(smtp.getReceivedMessages()).filter((mail) -> {
+			try {
+				return addresses(mail.getAllRecipients()).contains(address);
+			}
+			catch (MessagingException ex) {
+				return false;
+			}
+		}).findFirst().orElseThrow(() -> new AssertionError("no mail to " + address));
+	}
+
+	@Test
+	void whileSmtpIsDownMailsWaitWithGrowingAttemptsThenEachArrivesOnce() {
+		enqueue("down:1", "isu-officer@example.org");
+		enqueue("down:2", "coordinator@example.org");
+		smtp.stop();
+
+		this.sender.deliverAllDue();
+		assertThat(row("down:1")).containsEntry("STATUS", "pending").containsEntry("ATTEMPTS", 1);
+		assertThat((String) row("down:1").get("LAST_ERROR")).isNotBlank();
+		// the next attempt waits for the backoff: 30 s, then 60 s
+		later(Duration.ofSeconds(29));
+		this.sender.deliverAllDue();
+		assertThat(row("down:1")).containsEntry("ATTEMPTS", 1);
+		later(Duration.ofSeconds(2));
+		this.sender.deliverAllDue();
+		assertThat(row("down:1")).containsEntry("STATUS", "pending").containsEntry("ATTEMPTS", 2);
+		later(Duration.ofSeconds(59));
+		this.sender.deliverAllDue();
+		assertThat(row("down:2")).containsEntry("ATTEMPTS", 2);
+
+		smtp.start();
+		later(Duration.ofSeconds(2));
+		this.sender.deliverAllDue();
+		this.sender.deliverAllDue();
+
+		assertThat(row("down:1")).containsEntry("STATUS", "sent").containsEntry("ATTEMPTS", 3);
+		assertThat(row("down:2")).containsEntry("STATUS", "sent");
+		assertThat(smtp.getReceivedMessages()).hasSize(2);
+	}
+
+	@Test
+	void afterTheLastAttemptAMailFailsAndNoLongerBlocksAnything() {
+		enqueue("down:last", "isu-officer@example.org");
+		smtp.stop();
+		for (int attempt = 0; attempt < 3; attempt++) {
+			this.sender.deliverAllDue();
+			later(Duration.ofHours(2));
+		}
+		assertThat(row("down:last")).containsEntry("STATUS", "failed").containsEntry("ATTEMPTS", 3);
+
+		smtp.start();
+		enqueue("after", "isu-officer@example.org");
+		this.sender.deliverAllDue();
+		assertThat(row("after")).containsEntry("STATUS", "sent");
+		assertThat(row("down:last")).containsEntry("STATUS", "failed");
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void aMailWhoseSenderDiedIsTakenUpAfterTheClaimTimeout() {
+		enqueue("orphan", "isu-officer@example.org");
+		this.jdbc
+			.sql("update outbox_mail set status = 'sending', attempts = 1, next_attempt_at = ? "
+					+ "where idempotency_key = 'orphan'")
+			.param(java.sql.Timestamp.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(5))))
+			.update();
+
+		this.sender.deliverAllDue();
+		assertThat(row("orphan")).containsEntry("STATUS", "sending");
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+
+		later(Duration.ofMinutes(5).plusSeconds(1));
+		this.sender.deliverAllDue();
+		assertThat(row("orphan")).containsEntry("STATUS", "sent").containsEntry("ATTEMPTS", 2);
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void invalidAndHeaderInjectingAddressesFailAndAreNeverSent() {
+		enqueue("bad:1", "not an address");
+		enqueue("bad:2", "victim@example.org, other@example.org");
+		enqueue("bad:3", "Name <someone@example.org>");
+		this.outbox.enqueue(new OutgoingMail("bad:4", "test", "a@example.org\r\nBcc: victim@example.org", "en",
+				"Subject", "Text", null, null, null, null));
+		this.outbox.enqueue(new OutgoingMail("good", "test", "isu-officer@example.org", "en",
+				"Hello\r\nBcc: victim@example.org", "Text", null, null, null, null));
+
+		this.sender.deliverAllDue();
+
+		for (String key : List.of("bad:1", "bad:2", "bad:3", "bad:4")) {
+			assertThat(row(key)).as(key).containsEntry("STATUS", "failed").containsEntry("ATTEMPTS", 1);
+			assertThat((String) row(key).get("LAST_ERROR")).as(key).startsWith("invalid address");
+		}
+		assertThat(row("good")).containsEntry("STATUS", "sent");
+		MimeMessage[] received = smtp.getReceivedMessages();
+		assertThat(received).singleElement().satisfies((mail) -> {
+			assertThat(mail.getSubject()).isEqualTo("Hello Bcc: victim@example.org");
+			assertThat(mail.getHeader("Bcc")).isNull();
+			assertThat(addresses(mail.getAllRecipients())).containsExactly("isu-officer@example.org");
+		});
+	}
+
+	@Test
+	void aUserWhoseAddressCarriesAHeaderGetsNothing() {
+		User user = this.identity.newUser("mallory");
+		user.setFirstName("Mallory\r\nBcc: victim@example.org");
+		user.setLastName("Injector");
+		user.setEmail("mallory@example.org\r\nBcc: victim@example.org");
+		this.identity.saveUser(user);
+		try {
+			Recipients recipients = new Recipients(this.identity);
+			Recipients.Recipient mallory = recipients.users(List.of("mallory")).get(0);
+			assertThat(mallory.name()).doesNotContain("\r", "\n");
+			this.outbox.enqueue(
+					new Outbox.TemplatedMail("mallory", "task-assigned", mallory.email(), "en",
+							Map.of("taskName", "Check", "stateName", "Laos", "requestLabel", "Laos", "link",
+									"http://x/", "assigned", true, "recipientName", mallory.name(), "groupName", ""),
+							null, null, null));
+
+			this.sender.deliverAllDue();
+
+			assertThat(row("mallory")).containsEntry("STATUS", "failed");
+			assertThat(smtp.getReceivedMessages()).isEmpty();
+		}
+		finally {
+			this.identity.deleteUser("mallory");
+		}
+	}
+
+	private void enqueue(String key, String recipient) {
+		this.outbox.enqueue(new OutgoingMail(key, "test", recipient, "en", "Subject " + key, "Text of " + key,
+				"<p>Text</p>", null, null, null));
+	}
+
+	private Map<String, Object> row(String key) {
+		Map<String, Object> row = new java.util.HashMap<>();
+		this.jdbc.sql("select * from outbox_mail where idempotency_key = ?")
+			.param(key)
+			.query()
+			.singleRow()
+			.forEach((name, value) -> row.put(name.toUpperCase(), value));
+		return row;
+	}
+
+	private static void later(Duration duration) {
+		ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(duration)));
+	}
+
+	private static List<String> addresses(Address[] addresses) {
+		return java.util.Arrays.stream(addresses)
+			.map((address) -> ((jakarta.mail.internet.InternetAddress) address).getAddress())
+			.toList();
+	}
+
+	private static String text(MimeMessage mail) throws IOException, MessagingException {
+		return collect(mail.getContent());
+	}
+
+	private static String collect(Object content) throws IOException, MessagingException {
+		if (content instanceof Multipart multipart) {
+			StringBuilder text = new StringBuilder();
+			for (int i = 0; i < multipart.getCount(); i++) {
+				text.append(collect(multipart.getBodyPart(i).getContent()));
+			}
+			return text.toString();
+		}
+		return String.valueOf(content);
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

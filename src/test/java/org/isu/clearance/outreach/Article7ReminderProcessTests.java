@@ -1,0 +1,163 @@
+package org.isu.clearance.outreach;
+
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.registry.Convention;
+import org.isu.clearance.registry.Registry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestExecutionListeners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.isu.clearance.outreach.DeadlineWatchProcess.*;
+import static org.isu.clearance.outreach.OutreachFixtures.*;
+
+/**
+ * {@code article7-reminders}: once a year, 30 and 7 days before 30 April at 09:00 and not
+ * a minute before, every State Party's focal point is reminded, in French or English.
+ */
+@ApplicationTest
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class Article7ReminderProcessTests {
+
+	private static ProcessEngine usedEngine;
+
+	@Autowired
+	private ProcessEngine engine;
+
+	@Autowired
+	private RuntimeService runtime;
+
+	@Autowired
+	private ManagementService management;
+
+	@Autowired
+	private Registry registry;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@BeforeEach
+	void setUp() {
+		init(this.engine);
+		usedEngine = this.engine;
+	}
+
+	@AfterEach
+	void tearDown() {
+		ClockUtil.reset();
+	}
+
+	@AfterAll
+	static void everyPathIsCovered() {
+		ModelCoverage.assertCovered(usedEngine, ARTICLE7_PROCESS_KEY, new Date(0), 0.9);
+	}
+
+	@Test
+	void remindersGoOut30And7DaysBefore30AprilOnceAYear() {
+		clock("2027-02-01T10:00:00");
+		this.management.recalculateJobDuedate(startTimer().getId(), false);
+		long states = this.registry.states(Convention.CCM).size() + this.registry.states(Convention.APMBC).size();
+
+		fireExactlyAt(this.management, startTimer(), "2027-03-31T09:00:00");
+		ProcessInstance season = this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(ARTICLE7_PROCESS_KEY)
+			.singleResult();
+		runAsyncSteps(this.management, season.getId());
+		assertThat(season).isWaitingAt(TIMER_ARTICLE7_FINAL).variables().containsEntry(REPORT_DUE, "2027-04-30");
+		// the next season waits a year
+		assertThat(startTimer().getDuedate()).isEqualTo(at("2028-03-31T09:00:00"));
+
+		fireExactlyAt(this.management, timer(season), "2027-04-23T09:00:00");
+		runAsyncSteps(this.management, season.getId());
+
+		assertThat(season).isEnded()
+			.hasPassedInOrder(TASK_ARTICLE7_FIRST, TIMER_ARTICLE7_FINAL, TASK_ARTICLE7_FINAL, END_ARTICLE7);
+		List<Map<String, Object>> mails = mails();
+		assertThat(mails).filteredOn((mail) -> "article7-first-reminder".equals(mail.get("KIND")))
+			.hasSize((int) states);
+		assertThat(mails).filteredOn((mail) -> "article7-final-reminder".equals(mail.get("KIND")))
+			.hasSize((int) states);
+		// Chad prefers French, Germany English
+		assertThat(mails).filteredOn((mail) -> "focal-point.tcd@example.org".equals(mail.get("RECIPIENT")))
+			.extracting((mail) -> mail.get("SUBJECT"))
+			.containsExactlyInAnyOrder(
+					"Rappel : rapport de transparence de Chad au titre de l'article 7 (CCM) attendu le 2027-04-30",
+					"Dernier rappel : rapport de transparence de Chad au titre de l'article 7 (CCM) attendu le 2027-04-30");
+		assertThat(mails).filteredOn((mail) -> "focal-point.deu@example.org".equals(mail.get("RECIPIENT")))
+			.extracting((mail) -> (String) mail.get("BODY_TEXT"))
+			.allSatisfy((body) -> assertThat(body).contains("covering the calendar year 2026", "by 2027-04-30"));
+	}
+
+	@Test
+	void theSameReminderStepRunTwiceWritesOneMailPerFocalPoint() {
+		clock("2029-03-31T09:00:00");
+		for (int run = 0; run < 2; run++) {
+			ProcessInstance season = this.runtime.createProcessInstanceByKey(ARTICLE7_PROCESS_KEY)
+				.startBeforeActivity(TASK_ARTICLE7_FIRST)
+				.execute();
+			runAsyncSteps(this.management, season.getId());
+			this.runtime.deleteProcessInstance(season.getId(), "test over");
+		}
+
+		long states = this.registry.states(Convention.CCM).size() + this.registry.states(Convention.APMBC).size();
+		assertThat(this.jdbc.sql("select count(*) from outbox_mail where business_key = 'article7-2029'")
+			.query(Long.class)
+			.single()).isEqualTo(states);
+	}
+
+	private Job startTimer() {
+		return this.management.createJobQuery()
+			.processDefinitionKey(ARTICLE7_PROCESS_KEY)
+			.timers()
+			.list()
+			.stream()
+			.filter((job) -> job.getProcessInstanceId() == null)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private Job timer(ProcessInstance season) {
+		return this.management.createJobQuery()
+			.processInstanceId(season.getId())
+			.activityId(TIMER_ARTICLE7_FINAL)
+			.timers()
+			.singleResult();
+	}
+
+	private List<Map<String, Object>> mails() {
+		return this.jdbc
+			.sql("select kind, recipient, subject, body_text from outbox_mail where business_key = 'article7-2027'")
+			.query()
+			.listOfRows()
+			.stream()
+			.map((row) -> {
+				Map<String, Object> upper = new java.util.HashMap<>();
+				row.forEach((key, value) -> upper.put(key.toUpperCase(), value));
+				return upper;
+			})
+			.toList();
+	}
+
+}

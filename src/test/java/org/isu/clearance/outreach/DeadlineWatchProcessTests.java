@@ -1,0 +1,285 @@
+package org.isu.clearance.outreach;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
+import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.registry.Convention;
+import org.isu.clearance.registry.Language;
+import org.isu.clearance.registry.Registry;
+import org.isu.clearance.request.ExtensionRequestProcess;
+import org.isu.clearance.request.ExtensionRequests;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestExecutionListeners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.isu.clearance.outreach.DeadlineWatchProcess.*;
+import static org.isu.clearance.outreach.OutreachFixtures.*;
+
+/**
+ * Every path of {@code deadline-watch} on the real model, form and beans, with the clock
+ * moved: a State whose deadline is 1 November 2028 has the (projected) 15MSP, opening 15
+ * September 2028, as its target meeting M; so the coordinators contact it on 15 March
+ * 2027 (M − 18 months), its focal point is reminded on 15 September, 15 November and 1
+ * December 2027, its request is due on 15 December 2027 and the coordinators are alerted
+ * on 16 December 2027, each at 09:00.
+ */
+@ApplicationTest
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+class DeadlineWatchProcessTests {
+
+	private static final String DEADLINE = "2028-11-01";
+
+	private static final java.util.Date SINCE = new java.util.Date(0);
+
+	private static ProcessEngine usedEngine;
+
+	@Autowired
+	private ProcessEngine engine;
+
+	@Autowired
+	private RuntimeService runtime;
+
+	@Autowired
+	private ManagementService management;
+
+	@Autowired
+	private Registry registry;
+
+	@Autowired
+	private ExtensionRequests requests;
+
+	@Autowired
+	private DeadlineWatches watches;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@BeforeEach
+	void setUp() {
+		init(this.engine);
+		usedEngine = this.engine;
+		clock("2026-06-01T10:00:00");
+	}
+
+	@AfterEach
+	void tearDown() {
+		ClockUtil.reset();
+	}
+
+	@AfterAll
+	static void everyPathIsCovered() {
+		ModelCoverage.assertCovered(usedEngine, PROCESS_KEY, SINCE, 0.9);
+	}
+
+	@Test
+	void registeringAStateStartsItsWatchAndTheCoordinatorsContactItAtMMinus18Months() {
+		this.registry.createState(ccmState("GUY", DEADLINE, Language.en));
+		ProcessInstance watch = watch("watch-CCM-GUY-15MSP");
+		assertThat(watch).isWaitingAt(TIMER_CONTACT_DUE, TIMER_FIRST_REMINDER)
+			.variables()
+			.containsEntry(CONTACT_ON, "2027-03-15")
+			.containsEntry(SUBMISSION_DUE, "2027-12-15")
+			.containsEntry(MEETING_FIRST_DAY, "2028-09-15");
+
+		fireExactlyAt(this.management, timer(watch, TIMER_CONTACT_DUE), "2027-03-15T09:00:00");
+
+		assertThat(watch).isWaitingAt(TASK_CONTACT_STATE);
+		assertThat(task(TASK_CONTACT_STATE, watch)).hasCandidateGroup("coordinators")
+			.hasDueDate(at("2027-04-15T09:00:00"));
+		assertThatThrownBy(() -> complete(task(TASK_CONTACT_STATE, watch),
+				withVariables(CONTACT_OUTCOME, "phoned", CONTACTED_ON, "2027-03-16")))
+			.hasStackTraceContaining(CONTACT_OUTCOME);
+		assertThatThrownBy(() -> complete(task(TASK_CONTACT_STATE, watch),
+				withVariables(CONTACT_OUTCOME, "letter-sent", CONTACTED_ON, "2027-04-01")))
+			.hasStackTraceContaining("must not be in the future");
+		complete(task(TASK_CONTACT_STATE, watch), withVariables(CONTACT_OUTCOME, "letter-sent", CONTACTED_ON,
+				"2027-03-15", COALITION_OFFERED, true, CONTACT_NOTES, "Letter of the President; coalition offered."));
+
+		assertThat(watch).hasPassed(END_STATE_CONTACTED).isWaitingAt(TIMER_FIRST_REMINDER);
+	}
+
+	@Test
+	void remindersAndTheOverdueAlertFireAtTheirOffsetsAndNotAMinuteBefore() {
+		this.registry.createState(ccmState("JAM", DEADLINE, Language.fr));
+		ProcessInstance watch = watch("watch-CCM-JAM-15MSP");
+		fireExactlyAt(this.management, timer(watch, TIMER_CONTACT_DUE), "2027-03-15T09:00:00");
+		complete(task(TASK_CONTACT_STATE, watch),
+				withVariables(CONTACT_OUTCOME, "no-answer", CONTACTED_ON, "2027-03-15"));
+
+		fireExactlyAt(this.management, timer(watch, TIMER_FIRST_REMINDER), "2027-09-15T09:00:00");
+		runAsyncSteps(this.management, watch.getId());
+		fireExactlyAt(this.management, timer(watch, TIMER_SECOND_REMINDER), "2027-11-15T09:00:00");
+		runAsyncSteps(this.management, watch.getId());
+		fireExactlyAt(this.management, timer(watch, TIMER_FINAL_REMINDER), "2027-12-01T09:00:00");
+		runAsyncSteps(this.management, watch.getId());
+		fireExactlyAt(this.management, timer(watch, TIMER_SUBMISSION_OVERDUE), "2027-12-16T09:00:00");
+		runAsyncSteps(this.management, watch.getId());
+
+		assertThat(watch).isEnded()
+			.hasPassedInOrder(TASK_SEND_FIRST_REMINDER, TASK_SEND_SECOND_REMINDER, TASK_SEND_FINAL_REMINDER,
+					TASK_ALERT_COORDINATORS, END_NO_REQUEST);
+		List<Map<String, Object>> mails = mails("watch-CCM-JAM-15MSP");
+		assertThat(mails).filteredOn((mail) -> "focal.jam@example.org".equals(mail.get("recipient")))
+			.extracting((mail) -> mail.get("kind"))
+			.containsExactly("watch-first-reminder", "watch-second-reminder", "watch-final-reminder");
+		assertThat(mails).filteredOn((mail) -> "focal.jam@example.org".equals(mail.get("recipient")))
+			.allSatisfy((mail) -> {
+				assertThat(mail.get("language")).isEqualTo("fr");
+				assertThat((String) mail.get("body_text")).contains("State JAM", "15MSP", "2027-12-15");
+			});
+		assertThat(mails).filteredOn((mail) -> "watch-final-reminder".equals(mail.get("kind")))
+			.singleElement()
+			.satisfies((mail) -> assertThat((String) mail.get("subject")).startsWith("Dernier rappel"));
+		assertThat(mails).filteredOn((mail) -> "watch-overdue".equals(mail.get("kind")))
+			.isNotEmpty()
+			.allSatisfy((mail) -> assertThat((String) mail.get("subject")).contains("No extension request received"))
+			.extracting((mail) -> mail.get("recipient"))
+			.contains("coordinator@example.org");
+	}
+
+	@Test
+	void startingARequestForTheStateAndMeetingEndsTheWatch() {
+		clock("2027-10-01T10:00:00");
+		this.registry.createState(ccmState("BRB", DEADLINE, Language.en));
+		ProcessInstance watch = watch("watch-CCM-BRB-15MSP");
+
+		String request = this.requests.start(Map.of(ExtensionRequestProcess.CONVENTION, "CCM",
+				ExtensionRequestProcess.STATE_CODE, "BRB", ExtensionRequestProcess.REQUESTED_DEADLINE, "2031-11-01",
+				ExtensionRequestProcess.SUBMITTED_ON, "2027-10-01", ExtensionRequestProcess.SUMMARY, "More time."))
+			.processInstanceId();
+
+		assertThat(watch).isEnded().hasPassed(END_REQUEST_STARTED).hasNotPassed(TASK_SEND_SECOND_REMINDER);
+		this.watches.run(null);
+		assertThat(this.watches.watchesOf(this.registry.state(Convention.CCM, "BRB"))).isEmpty();
+		this.runtime.deleteProcessInstance(request, "test over");
+	}
+
+	@Test
+	void editingTheDeadlineMovesTheWatchByCancelAndRestart() {
+		this.registry.createState(ccmState("TTO", DEADLINE, Language.en));
+		String first = watch("watch-CCM-TTO-15MSP").getId();
+
+		// a deadline a year later: another meeting, another watch
+		this.registry.updateState(Convention.CCM, "TTO", ccmState("TTO", "2029-11-01", Language.en));
+		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(first).count()).isZero();
+		ProcessInstance moved = watch("watch-CCM-TTO-16MSP");
+		assertThat(moved).variables()
+			.containsEntry(CONTACT_ON, "2028-03-15")
+			.containsEntry(SUBMISSION_DUE, "2028-12-15");
+
+		// a deadline that keeps the meeting keeps the watch
+		this.registry.updateState(Convention.CCM, "TTO", ccmState("TTO", "2029-12-01", Language.en));
+		assertThat(watch("watch-CCM-TTO-16MSP").getId()).isEqualTo(moved.getId());
+		assertThat(this.runtime.getVariable(moved.getId(), CURRENT_DEADLINE)).isEqualTo("2029-12-01");
+
+		// a deadline whose meeting has passed needs no watch
+		this.registry.updateState(Convention.CCM, "TTO", ccmState("TTO", "2026-07-01", Language.en));
+		assertThat(this.watches.watchesOf(this.registry.state(Convention.CCM, "TTO"))).isEmpty();
+	}
+
+	@Test
+	void startupStartsMissingWatchesIdempotently() {
+		this.registry.createState(ccmState("BLZ", DEADLINE, Language.en));
+		String watch = watch("watch-CCM-BLZ-15MSP").getId();
+		this.runtime.deleteProcessInstance(watch, "lost");
+
+		this.watches.run(null);
+		this.watches.run(null);
+
+		assertThat(this.watches.watchesOf(this.registry.state(Convention.CCM, "BLZ"))).singleElement()
+			.satisfies((instance) -> assertThat(instance.getBusinessKey()).isEqualTo("watch-CCM-BLZ-15MSP"));
+	}
+
+	@Test
+	void aWatchThatStartsLateSendsOnlyTheLatestReminderThatStillMakesSense() {
+		clock("2027-11-20T10:00:00");
+		this.registry.createState(ccmState("SUR", DEADLINE, Language.es));
+		ProcessInstance watch = watch("watch-CCM-SUR-15MSP");
+
+		this.management.executeJob(timer(watch, TIMER_FIRST_REMINDER).getId());
+		runAsyncSteps(this.management, watch.getId());
+		this.management.executeJob(timer(watch, TIMER_SECOND_REMINDER).getId());
+		runAsyncSteps(this.management, watch.getId());
+
+		assertThat(mails("watch-CCM-SUR-15MSP")).singleElement().satisfies((mail) -> {
+			assertThat(mail.get("kind")).isEqualTo("watch-second-reminder");
+			// Spanish is not among the templates' languages: English
+			assertThat(mail.get("language")).isEqualTo("en");
+		});
+		assertThat(timer(watch, TIMER_FINAL_REMINDER).getDuedate()).isEqualTo(at("2027-12-01T09:00:00"));
+	}
+
+	@Test
+	void theSameReminderStepRunTwiceWritesOneMail() {
+		this.registry.createState(ccmState("DMA", DEADLINE, Language.en));
+		ProcessInstance watch = watch("watch-CCM-DMA-15MSP");
+		fireExactlyAt(this.management, timer(watch, TIMER_FIRST_REMINDER), "2027-09-15T09:00:00");
+		runAsyncSteps(this.management, watch.getId());
+
+		this.runtime.createProcessInstanceModification(watch.getId())
+			.startBeforeActivity(TASK_SEND_FIRST_REMINDER)
+			.execute();
+		runAsyncSteps(this.management, watch.getId());
+
+		assertThat(mails("watch-CCM-DMA-15MSP")).singleElement()
+			.satisfies((mail) -> assertThat(mail.get("kind")).isEqualTo("watch-first-reminder"));
+	}
+
+	private ProcessInstance watch(String businessKey) {
+		ProcessInstance watch = this.runtime.createProcessInstanceQuery()
+			.processDefinitionKey(PROCESS_KEY)
+			.processInstanceBusinessKey(businessKey)
+			.singleResult();
+		assertThat(watch).as("watch %s", businessKey).isNotNull();
+		return watch;
+	}
+
+	private Job timer(ProcessInstance watch, String activityId) {
+		return this.management.createJobQuery()
+			.processInstanceId(watch.getId())
+			.activityId(activityId)
+			.timers()
+			.singleResult();
+	}
+
+	private List<Map<String, Object>> mails(String businessKey) {
+		return this.jdbc.sql(
+				"select kind, recipient, language, subject, body_text from outbox_mail where business_key = ? order by id")
+			.param(businessKey)
+			.query()
+			.listOfRows()
+			.stream()
+			.map((row) -> {
+				Map<String, Object> lower = new HashMap<>();
+				row.forEach((key, value) -> lower.put(key.toLowerCase(), value));
+				return lower;
+			})
+			.toList();
+	}
+
+}

@@ -19,6 +19,16 @@ final class Access {
 	private Access() {
 	}
 
+	static boolean canRead(Authentication authentication) {
+		return canEdit(authentication) || has(authentication, Groups.ANALYSIS_GROUP);
+	}
+
+	private static boolean has(Authentication authentication, String group) {
+		return authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> authority.getAuthority().equals(Groups.AUTHORITY_PREFIX + group));
+	}
+
 	static boolean canEdit(Authentication authentication) {
 		return authentication != null && authentication.getAuthorities()
 			.stream()

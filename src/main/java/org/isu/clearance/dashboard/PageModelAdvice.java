@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
  * edit), and the error pages: an unknown request is a 404 page, a wrong filter a 400
  * page, never a stack trace.
  */
-@ControllerAdvice(assignableTypes = { HomeController.class, RequestPageController.class })
+@ControllerAdvice(assignableTypes = { HomeController.class, RequestPageController.class, CalendarFeedController.class,
+		RegistryPagesController.class, WorkPlanController.class })
 class PageModelAdvice {
 
 	private static final Formats FORMATS = new Formats();

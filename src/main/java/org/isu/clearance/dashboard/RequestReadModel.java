@@ -94,6 +94,22 @@ class RequestReadModel {
 		return summaries(rows).stream().findFirst();
 	}
 
+	/**
+	 * The latest request of every State Party, keyed {@code CONVENTION-CODE}: one query,
+	 * plus the stages of the open ones.
+	 */
+	@Transactional(readOnly = true)
+	Map<String, RequestSummary> latestPerState() {
+		List<Row> rows = this.jdbc.sql("select " + COLUMNS + """
+				 from dashboard_request r
+				where r.state_code is not null and r.started_at = (select max(r2.started_at) from dashboard_request r2
+				  where r2.convention = r.convention and r2.state_code = r.state_code)
+				""").query(RequestReadModel::row).list();
+		Map<String, RequestSummary> latest = new HashMap<>();
+		summaries(rows).forEach((summary) -> latest.put(summary.convention() + "-" + summary.stateCode(), summary));
+		return latest;
+	}
+
 	private List<RequestSummary> summaries(List<Row> rows) {
 		List<String> open = rows.stream().filter((row) -> "open".equals(row.status())).map(Row::id).toList();
 		Map<String, List<StageView>> stages = open.isEmpty() ? Map.of() : stages(open);

@@ -17,7 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param scheduled whether this node polls the outbox (off in tests that drive the sender
  * themselves)
  * @param pollInterval the pause between two polls when nothing was due
- * @param batchSize how many rows one poll claims at most
+ * @param batchSize how many rows one sender claims and sends over one SMTP connection
+ * @param senders how many senders work in parallel on this node
  * @param maxAttempts attempts before a row ends as {@code failed}
  * @param initialBackoff the wait after the first failed attempt
  * @param backoffMultiplier the factor the wait grows by after each further failure
@@ -28,8 +29,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("clearance.notification.delivery")
 record DeliveryProperties(@DefaultValue("true") boolean scheduled, @DefaultValue("PT1S") @NotNull Duration pollInterval,
-		@DefaultValue("50") @Min(1) int batchSize, @DefaultValue("5") @Min(1) int maxAttempts,
-		@DefaultValue("PT30S") @NotNull Duration initialBackoff,
+		@DefaultValue("20") @Min(1) int batchSize, @DefaultValue("2") @Min(1) int senders,
+		@DefaultValue("5") @Min(1) int maxAttempts, @DefaultValue("PT30S") @NotNull Duration initialBackoff,
 		@DefaultValue("2.0") @DecimalMin("1.0") double backoffMultiplier,
 		@DefaultValue("PT1H") @NotNull Duration maxBackoff, @DefaultValue("PT5M") @NotNull Duration claimTimeout) {
 

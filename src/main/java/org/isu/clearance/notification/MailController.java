@@ -52,7 +52,7 @@ class MailController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "businessKey is too long");
 		}
 		List<OutboxRow> rows = this.outbox.list(status, kind, businessKey, PAGE_SIZE);
-		model.addAttribute("user", authentication.getName());
+		who(authentication, model);
 		model.addAttribute("mails", rows);
 		model.addAttribute("limited", rows.size() == PAGE_SIZE);
 		model.addAttribute("statuses", List.of("pending", "sending", "sent", "failed"));
@@ -66,7 +66,7 @@ class MailController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Authentication authentication, Model model) {
-		model.addAttribute("user", authentication.getName());
+		who(authentication, model);
 		model.addAttribute("mail", this.outbox.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No mail " + id)));
 		model.addAttribute("admin", authentication.getAuthorities()
@@ -86,6 +86,17 @@ class MailController {
 		}
 		redirect.addFlashAttribute("message", "The mail will be sent again at the next delivery poll.");
 		return "redirect:/mail/" + id;
+	}
+
+	private static void who(Authentication authentication, Model model) {
+		model.addAttribute("user", authentication.getName());
+		model.addAttribute("groups",
+				authentication.getAuthorities()
+					.stream()
+					.map((authority) -> authority.getAuthority())
+					.filter((authority) -> authority.startsWith(Groups.AUTHORITY_PREFIX))
+					.map((authority) -> authority.substring(Groups.AUTHORITY_PREFIX.length()))
+					.toList());
 	}
 
 	private static String blankToNull(String value) {

@@ -4,8 +4,16 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
@@ -17,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -53,6 +62,8 @@ class OutboxSender {
 
 	private final boolean postgres;
 
+	private final ExecutorService workers;
+
 	OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactionManager, JavaMailSender mailSender,
 			DeliveryProperties delivery, NotificationProperties notification, Outbox outbox) {
 		this.jdbc = jdbc;
@@ -61,27 +72,102 @@ class OutboxSender {
 		this.delivery = delivery;
 		this.from = notification.from();
 		this.postgres = outbox.isPostgres();
+		this.workers = Executors.newFixedThreadPool(delivery.senders(), (task) -> {
+			Thread thread = new Thread(task, "outbox-sender");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	/**
-	 * Claims and sends one batch of due rows.
+	 * Claims one batch of due rows and sends them over one SMTP connection.
 	 * @return how many rows this call claimed
 	 */
 	int deliverDue() {
 		List<Row> claimed = this.transactions.execute((status) -> claim());
+		Map<MimeMessage, Row> messages = new LinkedHashMap<>();
 		for (Row row : claimed) {
-			deliver(row);
+			try {
+				messages.put(message(row), row);
+			}
+			catch (AddressException ex) {
+				markFailed(row, "invalid address: " + ex.getMessage(), true);
+			}
+			catch (MessagingException ex) {
+				markFailed(row, describe(ex), false);
+			}
+		}
+		if (messages.isEmpty()) {
+			return claimed.size();
+		}
+		Map<Object, Exception> failed = Map.of();
+		try {
+			this.mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
+		}
+		catch (MailSendException ex) {
+			failed = ex.getFailedMessages();
+			if (failed.isEmpty()) {
+				failed = everyMessage(messages, ex);
+			}
+		}
+		catch (MailException ex) {
+			failed = everyMessage(messages, ex);
+		}
+		for (Map.Entry<MimeMessage, Row> entry : messages.entrySet()) {
+			Exception error = failed.get(entry.getKey());
+			if (error == null) {
+				markSent(entry.getValue());
+			}
+			else {
+				markFailed(entry.getValue(), describe(error), rejectedRecipient(error));
+			}
 		}
 		return claimed.size();
 	}
 
+	private static Map<Object, Exception> everyMessage(Map<MimeMessage, Row> messages, Exception ex) {
+		Map<Object, Exception> failed = new HashMap<>();
+		messages.keySet().forEach((message) -> failed.put(message, ex));
+		return failed;
+	}
+
 	/**
-	 * Delivers until nothing is due any more.
+	 * Delivers until nothing is due any more, with the configured number of concurrent
+	 * senders (each with its own batches and SMTP connection).
 	 */
 	void deliverAllDue() {
+		if (this.delivery.senders() == 1) {
+			drain();
+			return;
+		}
+		List<Future<?>> workers = new ArrayList<>();
+		for (int i = 0; i < this.delivery.senders(); i++) {
+			workers.add(this.workers.submit(this::drain));
+		}
+		for (Future<?> worker : workers) {
+			try {
+				worker.get();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (ExecutionException ex) {
+				throw (ex.getCause() instanceof RuntimeException runtime) ? runtime
+						: new IllegalStateException(ex.getCause());
+			}
+		}
+	}
+
+	private void drain() {
 		while (deliverDue() == this.delivery.batchSize()) {
 			// next batch
 		}
+	}
+
+	@PreDestroy
+	void stop() {
+		this.workers.shutdownNow();
 	}
 
 	private List<Row> claim() {
@@ -119,30 +205,20 @@ class OutboxSender {
 		return claimed;
 	}
 
-	private void deliver(Row row) {
-		try {
-			InternetAddress recipient = address(row.recipient());
-			MimeMessage message = this.mailSender.createMimeMessage();
-			MimeMessageHelper helper = new MimeMessageHelper(message, row.html() != null,
-					StandardCharsets.UTF_8.name());
-			helper.setFrom(address(this.from));
-			helper.setTo(recipient);
-			helper.setSubject(OutgoingMail.singleLine(row.subject()));
-			if (row.html() != null) {
-				helper.setText(row.text(), row.html());
-			}
-			else {
-				helper.setText(row.text());
-			}
-			this.mailSender.send(message);
-			markSent(row);
+	private MimeMessage message(Row row) throws MessagingException {
+		InternetAddress recipient = address(row.recipient());
+		MimeMessage message = this.mailSender.createMimeMessage();
+		MimeMessageHelper helper = new MimeMessageHelper(message, row.html() != null, StandardCharsets.UTF_8.name());
+		helper.setFrom(address(this.from));
+		helper.setTo(recipient);
+		helper.setSubject(OutgoingMail.singleLine(row.subject()));
+		if (row.html() != null) {
+			helper.setText(row.text(), row.html());
 		}
-		catch (AddressException ex) {
-			markFailed(row, "invalid address: " + ex.getMessage(), true);
+		else {
+			helper.setText(row.text());
 		}
-		catch (MessagingException | MailException ex) {
-			markFailed(row, describe(ex), rejectedRecipient(ex));
-		}
+		return message;
 	}
 
 	/**
@@ -189,7 +265,7 @@ class OutboxSender {
 		}
 	}
 
-	private static boolean rejectedRecipient(Exception ex) {
+	private static boolean rejectedRecipient(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SendFailedException failed && failed.getInvalidAddresses() != null
 					&& failed.getInvalidAddresses().length > 0) {
@@ -206,7 +282,7 @@ class OutboxSender {
 		return false;
 	}
 
-	private static String describe(Exception ex) {
+	private static String describe(Throwable ex) {
 		StringBuilder text = new StringBuilder(ex.getClass().getSimpleName()).append(": ").append(ex.getMessage());
 		Throwable root = ex;
 		while (root.getCause() != null && root.getCause() != root) {

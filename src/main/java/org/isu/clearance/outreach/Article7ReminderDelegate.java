@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.isu.clearance.notification.OutgoingMail;
 import org.isu.clearance.notification.Outbox;
-import org.isu.clearance.outreach.MailTemplates.RenderedMail;
+import org.isu.clearance.outreach.OutreachMailTemplates.RenderedMail;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.registry.StateParty;
@@ -31,11 +31,12 @@ class Article7ReminderDelegate implements JavaDelegate {
 
 	private final Outbox outbox;
 
-	private final MailTemplates templates;
+	private final OutreachMailTemplates templates;
 
 	private final Article7Schedule schedule;
 
-	Article7ReminderDelegate(Registry registry, Outbox outbox, MailTemplates templates, Article7Schedule schedule) {
+	Article7ReminderDelegate(Registry registry, Outbox outbox, OutreachMailTemplates templates,
+			Article7Schedule schedule) {
 		this.registry = registry;
 		this.outbox = outbox;
 		this.templates = templates;
@@ -54,7 +55,7 @@ class Article7ReminderDelegate implements JavaDelegate {
 				if (state.focalPointEmail() == null || state.focalPointEmail().isBlank()) {
 					continue;
 				}
-				String language = MailTemplates.language(state.preferredLanguage());
+				String language = OutreachMailTemplates.language(state.preferredLanguage());
 				Map<String, Object> model = new HashMap<>();
 				model.put("stateName", state.name());
 				model.put("conventionTitle", convention.title());

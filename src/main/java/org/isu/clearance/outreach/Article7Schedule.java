@@ -18,7 +18,7 @@ import static org.isu.clearance.outreach.DeadlineWatchProcess.REPORT_DUE;
  * the first reminder (30 days before 30 April), the final one waits for 7 days before.
  */
 @Component("article7Schedule")
-public class Article7Schedule {
+public class Article7Schedule implements ScheduledStart {
 
 	private final OutreachProperties properties;
 
@@ -26,10 +26,16 @@ public class Article7Schedule {
 		this.properties = properties;
 	}
 
+	@Override
+	public String processKey() {
+		return DeadlineWatchProcess.ARTICLE7_PROCESS_KEY;
+	}
+
 	/**
 	 * A yearly cron expression (Spring 5.3 dialect, as Camunda 7.24 reads it) for the
 	 * first reminder's day, counted in a common (non-leap) year.
 	 */
+	@Override
 	public String cron() {
 		Article7 article7 = this.properties.article7();
 		LocalDate first = LocalDate.of(Year.of(2027).getValue(), article7.reportDueMonth(), article7.reportDueDay())

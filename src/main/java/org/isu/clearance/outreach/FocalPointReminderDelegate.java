@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.isu.clearance.notification.OutgoingMail;
 import org.isu.clearance.notification.Outbox;
-import org.isu.clearance.outreach.MailTemplates.RenderedMail;
+import org.isu.clearance.outreach.OutreachMailTemplates.RenderedMail;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.registry.StateParty;
@@ -36,12 +36,12 @@ class FocalPointReminderDelegate implements JavaDelegate {
 
 	private final Outbox outbox;
 
-	private final MailTemplates templates;
+	private final OutreachMailTemplates templates;
 
 	private final DeadlineWatchDates dates;
 
-	FocalPointReminderDelegate(Registry registry, RuntimeService runtime, Outbox outbox, MailTemplates templates,
-			DeadlineWatchDates dates) {
+	FocalPointReminderDelegate(Registry registry, RuntimeService runtime, Outbox outbox,
+			OutreachMailTemplates templates, DeadlineWatchDates dates) {
 		this.registry = registry;
 		this.runtime = runtime;
 		this.outbox = outbox;
@@ -62,7 +62,7 @@ class FocalPointReminderDelegate implements JavaDelegate {
 		if (state == null || state.focalPointEmail() == null || state.focalPointEmail().isBlank()) {
 			return;
 		}
-		String language = MailTemplates.language(state.preferredLanguage());
+		String language = OutreachMailTemplates.language(state.preferredLanguage());
 		Map<String, Object> model = new HashMap<>(execution.getVariables());
 		model.put("stateName", state.name());
 		model.put("conventionTitle", state.convention().title());

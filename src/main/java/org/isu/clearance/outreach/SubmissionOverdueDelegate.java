@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.isu.clearance.identity.Groups;
 import org.isu.clearance.notification.OutgoingMail;
 import org.isu.clearance.notification.Outbox;
-import org.isu.clearance.outreach.MailTemplates.RenderedMail;
+import org.isu.clearance.outreach.OutreachMailTemplates.RenderedMail;
 
 import org.springframework.stereotype.Component;
 
@@ -31,10 +31,10 @@ class SubmissionOverdueDelegate implements JavaDelegate {
 
 	private final Outbox outbox;
 
-	private final MailTemplates templates;
+	private final OutreachMailTemplates templates;
 
 	SubmissionOverdueDelegate(IdentityService identity, RuntimeService runtime, Outbox outbox,
-			MailTemplates templates) {
+			OutreachMailTemplates templates) {
 		this.identity = identity;
 		this.runtime = runtime;
 		this.outbox = outbox;

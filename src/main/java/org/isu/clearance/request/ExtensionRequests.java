@@ -44,7 +44,7 @@ public class ExtensionRequests {
 			.setVariables(prepared.variables())
 			.execute();
 		return new StartedRequest(prepared.businessKey(), instance.getId(), prepared.plan().meeting().code(),
-				prepared.plan().submissionDue().toString(),
+				(String) prepared.variables().get(ExtensionRequestProcess.SUBMISSION_DUE),
 				Boolean.TRUE.equals(prepared.variables().get(ExtensionRequestProcess.LATE_SUBMISSION)));
 	}
 

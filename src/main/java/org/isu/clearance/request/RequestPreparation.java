@@ -82,11 +82,13 @@ class RequestPreparation {
 		variables.put(REQUESTED_DEADLINE, requested.toString());
 		variables.put(LATEST_ALLOWED_DEADLINE, plan.latestNewDeadline().toString());
 		variables.put(SUBMITTED_ON, submittedOn.toString());
-		variables.put(SUBMISSION_DUE, plan.submissionDue().toString());
-		// late for the meeting that should have decided it, even when it now goes to a
-		// later one
-		variables.put(LATE_SUBMISSION, plan.isLate(submittedOn)
-				|| this.calendar.plan(convention, state.clearanceDeadline()).isLate(submittedOn));
+		// due for the meeting that should have decided it, even when it now goes to a
+		// later
+		// one: such a request is late
+		LocalDate submissionDue = earliest(plan.submissionDue(),
+				this.calendar.plan(convention, state.clearanceDeadline()).submissionDue());
+		variables.put(SUBMISSION_DUE, submissionDue.toString());
+		variables.put(LATE_SUBMISSION, submittedOn.isAfter(submissionDue));
 		variables.put(SUMMARY, (summary != null) ? summary : "");
 		variables.put(LANGUAGES, Language.codes());
 		return new PreparedRequest(businessKey(convention.name(), state.code(), meeting.code()), plan, variables);
@@ -110,6 +112,10 @@ class RequestPreparation {
 					+ ", before the request was received: choose a later meeting or leave it empty");
 		}
 		return this.calendar.plan(convention, state.clearanceDeadline(), meeting);
+	}
+
+	private static LocalDate earliest(LocalDate first, LocalDate second) {
+		return first.isBefore(second) ? first : second;
 	}
 
 	private static Convention convention(Object value) {

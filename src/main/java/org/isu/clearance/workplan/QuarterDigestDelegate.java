@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.isu.clearance.identity.Groups;
 import org.isu.clearance.notification.OutgoingMail;
 import org.isu.clearance.notification.Outbox;
-import org.isu.clearance.outreach.MailTemplates;
-import org.isu.clearance.outreach.MailTemplates.RenderedMail;
+import org.isu.clearance.outreach.OutreachMailTemplates;
+import org.isu.clearance.outreach.OutreachMailTemplates.RenderedMail;
 import org.isu.clearance.workplan.WorkPlanSchedule.QuarterPeriod;
 
 import org.springframework.stereotype.Component;
@@ -40,10 +40,10 @@ class QuarterDigestDelegate implements JavaDelegate {
 
 	private final Outbox outbox;
 
-	private final MailTemplates templates;
+	private final OutreachMailTemplates templates;
 
 	QuarterDigestDelegate(WorkPlanSchedule schedule, QuarterDigest digest, IdentityService identity, Outbox outbox,
-			MailTemplates templates) {
+			OutreachMailTemplates templates) {
 		this.schedule = schedule;
 		this.digest = digest;
 		this.identity = identity;

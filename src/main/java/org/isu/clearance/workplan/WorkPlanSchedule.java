@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.isu.clearance.outreach.ScheduledStart;
 import org.isu.clearance.workplan.WorkPlanProperties.Quarter;
 
 import org.springframework.stereotype.Component;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * start event ({@code ${workPlanSchedule.cron()}}) and for the digest.
  */
 @Component("workPlanSchedule")
-public class WorkPlanSchedule {
+public class WorkPlanSchedule implements ScheduledStart {
 
 	private final WorkPlanProperties properties;
 
@@ -23,10 +24,16 @@ public class WorkPlanSchedule {
 		this.properties = properties;
 	}
 
+	@Override
+	public String processKey() {
+		return "work-plan-quarter";
+	}
+
 	/**
 	 * A cron expression (Spring 5.3 dialect, as Camunda 7.24 reads it) for the first day
 	 * of every quarter at the send time, such as {@code 0 0 8 1 1,4,7,10 *}.
 	 */
+	@Override
 	public String cron() {
 		LocalTime time = this.properties.sendTime();
 		String months = this.properties.quarters()

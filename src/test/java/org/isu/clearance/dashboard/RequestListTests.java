@@ -76,7 +76,9 @@ class RequestListTests {
 		}
 		// 14MSP (14 September 2027): submission due 14 December 2026
 		DashboardFixtures.state(this.registry, "FJI", "2027-10-01");
-		// 3RC (14 September 2026): submission due 14 December 2025, so a late request
+		// 3RC (14 September 2026): submission due 14 December 2025, so a late request;
+		// the
+		// 3RC had opened when it arrived, so the 14MSP decides it
 		DashboardFixtures.state(this.registry, "ISL", "2027-08-01");
 		DashboardFixtures.state(this.registry, "NZL", "2027-10-01");
 		onTime = DashboardFixtures.start(this.requests, this.management, "FJI", "2029-10-01", "2026-11-02");
@@ -116,7 +118,8 @@ class RequestListTests {
 
 		JsonNode iceland = item(page, late);
 		assertThat(iceland.get("lateSubmission").asBoolean()).isTrue();
-		assertThat(iceland.get("meetingCode").asText()).isEqualTo("3RC");
+		assertThat(iceland.get("meetingCode").asText()).isEqualTo("14MSP");
+		assertThat(iceland.get("submissionDue").asText()).isEqualTo("2025-12-14");
 		assertThat(iceland.get("daysToSubmissionDue").asLong()).isNegative();
 		assertThat(iceland.get("stages").get(0).get("activityId").asText()).isEqualTo("Task_CheckCompleteness");
 		assertThat(iceland.get("stages").get(0).get("assignee").isNull()).isTrue();
@@ -131,7 +134,8 @@ class RequestListTests {
 	void filtersByStageMeetingStatusAndOverdue() throws Exception {
 		assertThat(keys(api("/api/extension-requests?stage=Task_PreliminaryReview&size=500"))).contains(onTime)
 			.doesNotContain(late, withdrawn);
-		assertThat(keys(api("/api/extension-requests?meeting=3rc&size=500"))).contains(late).doesNotContain(onTime);
+		assertThat(keys(api("/api/extension-requests?meeting=14msp&size=500"))).contains(late, onTime);
+		assertThat(keys(api("/api/extension-requests?meeting=3rc&size=500"))).doesNotContain(late, onTime);
 		JsonNode closed = api("/api/extension-requests?status=closed&size=500");
 		assertThat(keys(closed)).contains(withdrawn).doesNotContain(onTime, late);
 		assertThat(item(closed, withdrawn).get("status").asText()).isEqualTo("withdrawn");
@@ -153,7 +157,8 @@ class RequestListTests {
 		assertThat(first.get("items")).hasSize(1);
 		assertThat(first.get("totalItems").asLong()).isGreaterThanOrEqualTo(3);
 		assertThat(first.get("totalPages").asLong()).isEqualTo(first.get("totalItems").asLong());
-		assertThat(keys(first).get(0)).isGreaterThan(keys(second).get(0));
+		assertThat(keys(first).get(0)).isGreaterThanOrEqualTo(keys(second).get(0));
+		assertThat(first.get("items").get(0)).isNotEqualTo(second.get("items").get(0));
 		List<String> ascending = keys(api("/api/extension-requests?status=all&sort=state&size=500"));
 		assertThat(ascending.indexOf(onTime)).isLessThan(ascending.indexOf(late));
 		List<String> descending = keys(api("/api/extension-requests?status=all&sort=state&direction=desc&size=500"));

@@ -16,9 +16,17 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.registry.Convention;
+import org.isu.clearance.registry.Language;
+import org.isu.clearance.registry.Registry;
+import org.isu.clearance.registry.StatePartyInput;
+import org.isu.clearance.request.ExtensionRequests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,8 +34,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,33 +53,63 @@ class MailDeliveryTests {
 	@RegisterExtension
 	static final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"));
 
-	@DynamicPropertySource
-	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "127.0.0.1");
-		registry.add("spring.mail.port", () -> SMTP_PORT);
-		registry.add("clearance.notification.delivery.scheduled", () -> "false");
-		registry.add("clearance.notification.delivery.max-attempts", () -> "3");
-	}
-
 	@Autowired
 	private Outbox outbox;
-
-	@Autowired
-	private OutboxSender sender;
 
 	@Autowired
 	private JdbcClient jdbc;
 
 	@Autowired
+	private PlatformTransactionManager transactionManager;
+
+	@Autowired
+	private DeliveryProperties delivery;
+
+	@Autowired
+	private NotificationProperties notification;
+
+	/**
+	 * The sender as {@code spring.mail.host} would configure it, here pointing at
+	 * GreenMail and driven by the tests (so the application context stays the one every
+	 * other test shares).
+	 */
+	private OutboxSender sender;
+
+	@Autowired
 	private IdentityService identity;
 
+	@Autowired
+	private ExtensionRequests requests;
+
+	@Autowired
+	private Registry registry;
+
+	@Autowired
+	private ManagementService management;
+
+	@Autowired
+	private TaskService tasks;
+
+	@Autowired
+	private RuntimeService runtime;
+
 	@BeforeEach
-	void emptyOutbox() {
+	void setUp() {
 		this.jdbc.sql("delete from outbox_mail").update();
+		JavaMailSenderImpl smtpClient = new JavaMailSenderImpl();
+		smtpClient.setHost("127.0.0.1");
+		smtpClient.setPort(SMTP_PORT);
+		DeliveryProperties threeAttempts = new DeliveryProperties(false, this.delivery.pollInterval(),
+				this.delivery.batchSize(), this.delivery.senders(), 3, this.delivery.initialBackoff(),
+				this.delivery.backoffMultiplier(), this.delivery.maxBackoff(), this.delivery.claimTimeout());
+		this.sender = new OutboxSender(this.jdbc, this.transactionManager, smtpClient, threeAttempts, this.notification,
+				this.outbox);
 	}
 
 	@AfterEach
-	void resetClock() {
+	void tearDown() {
+		this.sender.stop();
+		this.jdbc.sql("delete from outbox_mail").update();
 		ClockUtil.reset();
 	}
 
@@ -101,6 +139,48 @@ class MailDeliveryTests {
 
 		this.sender.deliverAllDue();
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void aNewRequestsMailsArriveFromTheEngine() throws Exception {
+		if (this.registry.findState(Convention.CCM, "LIE").isEmpty()) {
+			this.registry.createState(
+					new StatePartyInput(Convention.CCM, "LIE", "Liechtenstein", java.time.LocalDate.parse("2012-01-01"),
+							java.time.LocalDate.parse("2028-11-01"), "focal.lie@example.org", Language.fr, null));
+		}
+		ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2027-11-01 09:00:00"));
+		String instance = this.requests
+			.start(Map.of("convention", "CCM", "stateCode", "LIE", "requestedDeadline", "2031-11-01", "submittedOn",
+					"2027-11-01", "summary", "More time is needed."))
+			.processInstanceId();
+		for (var job : this.management.createJobQuery().processInstanceId(instance).messages().list()) {
+			this.management.executeJob(job.getId());
+		}
+		String taskId = this.tasks.createTaskQuery().processInstanceId(instance).singleResult().getId();
+
+		this.sender.deliverAllDue();
+
+		MimeMessage acknowledgement = receivedBy("focal.lie@example.org");
+		assertThat(acknowledgement.getSubject())
+			.isEqualTo("Accusé de réception : demande de prolongation – Liechtenstein (CCM, 15MSP)");
+		assertThat(text(acknowledgement)).contains("Madame, Monsieur,", "a reçu le 2027-11-01",
+				"Unité d'appui à l'application");
+		MimeMessage assigned = receivedBy("isu-officer@example.org");
+		assertThat(assigned.getSubject()).startsWith("New task: Check completeness").endsWith("– Liechtenstein");
+		assertThat(text(assigned)).contains("Dear Ines Moreau,",
+				"http://localhost:8080/camunda/app/tasklist/default/#/?task=" + taskId);
+		this.runtime.deleteProcessInstance(instance, "test over");
+	}
+
+	private static MimeMessage receivedBy(String address) {
+		return java.util.Arrays.stream(smtp.getReceivedMessages()).filter((mail) -> {
+			try {
+				return addresses(mail.getAllRecipients()).contains(address);
+			}
+			catch (MessagingException ex) {
+				return false;
+			}
+		}).findFirst().orElseThrow(() -> new AssertionError("no mail to " + address));
 	}
 
 	@Test
@@ -148,6 +228,25 @@ class MailDeliveryTests {
 		this.sender.deliverAllDue();
 		assertThat(row("after")).containsEntry("STATUS", "sent");
 		assertThat(row("down:last")).containsEntry("STATUS", "failed");
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void aMailWhoseSenderDiedIsTakenUpAfterTheClaimTimeout() {
+		enqueue("orphan", "isu-officer@example.org");
+		this.jdbc
+			.sql("update outbox_mail set status = 'sending', attempts = 1, next_attempt_at = ? "
+					+ "where idempotency_key = 'orphan'")
+			.param(java.sql.Timestamp.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(5))))
+			.update();
+
+		this.sender.deliverAllDue();
+		assertThat(row("orphan")).containsEntry("STATUS", "sending");
+		assertThat(smtp.getReceivedMessages()).isEmpty();
+
+		later(Duration.ofMinutes(5).plusSeconds(1));
+		this.sender.deliverAllDue();
+		assertThat(row("orphan")).containsEntry("STATUS", "sent").containsEntry("ATTEMPTS", 2);
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
 	}
 

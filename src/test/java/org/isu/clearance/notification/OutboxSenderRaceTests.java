@@ -147,8 +147,8 @@ class OutboxSenderRaceTests {
 	}
 
 	private static OutboxSender sender(HikariDataSource dataSource, Outbox outbox, CountingMailSender smtp) {
-		DeliveryProperties delivery = new DeliveryProperties(true, Duration.ofSeconds(1), 10, 5, Duration.ofSeconds(30),
-				2.0, Duration.ofHours(1), Duration.ofMinutes(5));
+		DeliveryProperties delivery = new DeliveryProperties(true, Duration.ofSeconds(1), 10, 1, 5,
+				Duration.ofSeconds(30), 2.0, Duration.ofHours(1), Duration.ofMinutes(5));
 		NotificationProperties notification = new NotificationProperties("http://localhost:8080",
 				"clearance-extensions@example.org", Period.ofDays(14));
 		return new OutboxSender(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource), smtp,

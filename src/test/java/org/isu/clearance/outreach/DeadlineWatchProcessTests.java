@@ -98,8 +98,8 @@ class DeadlineWatchProcessTests {
 
 	@Test
 	void registeringAStateStartsItsWatchAndTheCoordinatorsContactItAtMMinus18Months() {
-		this.registry.createState(ccmState("NOR", DEADLINE, Language.en));
-		ProcessInstance watch = watch("watch-CCM-NOR-15MSP");
+		this.registry.createState(ccmState("GUY", DEADLINE, Language.en));
+		ProcessInstance watch = watch("watch-CCM-GUY-15MSP");
 		assertThat(watch).isWaitingAt(TIMER_CONTACT_DUE, TIMER_FIRST_REMINDER)
 			.variables()
 			.containsEntry(CONTACT_ON, "2027-03-15")
@@ -125,8 +125,8 @@ class DeadlineWatchProcessTests {
 
 	@Test
 	void remindersAndTheOverdueAlertFireAtTheirOffsetsAndNotAMinuteBefore() {
-		this.registry.createState(ccmState("CHE", DEADLINE, Language.fr));
-		ProcessInstance watch = watch("watch-CCM-CHE-15MSP");
+		this.registry.createState(ccmState("JAM", DEADLINE, Language.fr));
+		ProcessInstance watch = watch("watch-CCM-JAM-15MSP");
 		fireExactlyAt(this.management, timer(watch, TIMER_CONTACT_DUE), "2027-03-15T09:00:00");
 		complete(task(TASK_CONTACT_STATE, watch),
 				withVariables(CONTACT_OUTCOME, "no-answer", CONTACTED_ON, "2027-03-15"));
@@ -143,14 +143,14 @@ class DeadlineWatchProcessTests {
 		assertThat(watch).isEnded()
 			.hasPassedInOrder(TASK_SEND_FIRST_REMINDER, TASK_SEND_SECOND_REMINDER, TASK_SEND_FINAL_REMINDER,
 					TASK_ALERT_COORDINATORS, END_NO_REQUEST);
-		List<Map<String, Object>> mails = mails("watch-CCM-CHE-15MSP");
-		assertThat(mails).filteredOn((mail) -> "focal.che@example.org".equals(mail.get("recipient")))
+		List<Map<String, Object>> mails = mails("watch-CCM-JAM-15MSP");
+		assertThat(mails).filteredOn((mail) -> "focal.jam@example.org".equals(mail.get("recipient")))
 			.extracting((mail) -> mail.get("kind"))
 			.containsExactly("watch-first-reminder", "watch-second-reminder", "watch-final-reminder");
-		assertThat(mails).filteredOn((mail) -> "focal.che@example.org".equals(mail.get("recipient")))
+		assertThat(mails).filteredOn((mail) -> "focal.jam@example.org".equals(mail.get("recipient")))
 			.allSatisfy((mail) -> {
 				assertThat(mail.get("language")).isEqualTo("fr");
-				assertThat((String) mail.get("body_text")).contains("State CHE", "15MSP", "2027-12-15");
+				assertThat((String) mail.get("body_text")).contains("State JAM", "15MSP", "2027-12-15");
 			});
 		assertThat(mails).filteredOn((mail) -> "watch-final-reminder".equals(mail.get("kind")))
 			.singleElement()
@@ -165,68 +165,68 @@ class DeadlineWatchProcessTests {
 	@Test
 	void startingARequestForTheStateAndMeetingEndsTheWatch() {
 		clock("2027-10-01T10:00:00");
-		this.registry.createState(ccmState("ISL", DEADLINE, Language.en));
-		ProcessInstance watch = watch("watch-CCM-ISL-15MSP");
+		this.registry.createState(ccmState("BRB", DEADLINE, Language.en));
+		ProcessInstance watch = watch("watch-CCM-BRB-15MSP");
 
 		String request = this.requests.start(Map.of(ExtensionRequestProcess.CONVENTION, "CCM",
-				ExtensionRequestProcess.STATE_CODE, "ISL", ExtensionRequestProcess.REQUESTED_DEADLINE, "2031-11-01",
+				ExtensionRequestProcess.STATE_CODE, "BRB", ExtensionRequestProcess.REQUESTED_DEADLINE, "2031-11-01",
 				ExtensionRequestProcess.SUBMITTED_ON, "2027-10-01", ExtensionRequestProcess.SUMMARY, "More time."))
 			.processInstanceId();
 
 		assertThat(watch).isEnded().hasPassed(END_REQUEST_STARTED).hasNotPassed(TASK_SEND_SECOND_REMINDER);
 		this.watches.run(null);
-		assertThat(this.watches.watchesOf(this.registry.state(Convention.CCM, "ISL"))).isEmpty();
+		assertThat(this.watches.watchesOf(this.registry.state(Convention.CCM, "BRB"))).isEmpty();
 		this.runtime.deleteProcessInstance(request, "test over");
 	}
 
 	@Test
 	void editingTheDeadlineMovesTheWatchByCancelAndRestart() {
-		this.registry.createState(ccmState("MEX", DEADLINE, Language.en));
-		String first = watch("watch-CCM-MEX-15MSP").getId();
+		this.registry.createState(ccmState("TTO", DEADLINE, Language.en));
+		String first = watch("watch-CCM-TTO-15MSP").getId();
 
 		// a deadline a year later: another meeting, another watch
-		this.registry.updateState(Convention.CCM, "MEX", ccmState("MEX", "2029-11-01", Language.en));
+		this.registry.updateState(Convention.CCM, "TTO", ccmState("TTO", "2029-11-01", Language.en));
 		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(first).count()).isZero();
-		ProcessInstance moved = watch("watch-CCM-MEX-16MSP");
+		ProcessInstance moved = watch("watch-CCM-TTO-16MSP");
 		assertThat(moved).variables()
 			.containsEntry(CONTACT_ON, "2028-03-15")
 			.containsEntry(SUBMISSION_DUE, "2028-12-15");
 
 		// a deadline that keeps the meeting keeps the watch
-		this.registry.updateState(Convention.CCM, "MEX", ccmState("MEX", "2029-12-01", Language.en));
-		assertThat(watch("watch-CCM-MEX-16MSP").getId()).isEqualTo(moved.getId());
+		this.registry.updateState(Convention.CCM, "TTO", ccmState("TTO", "2029-12-01", Language.en));
+		assertThat(watch("watch-CCM-TTO-16MSP").getId()).isEqualTo(moved.getId());
 		assertThat(this.runtime.getVariable(moved.getId(), CURRENT_DEADLINE)).isEqualTo("2029-12-01");
 
 		// a deadline whose meeting has passed needs no watch
-		this.registry.updateState(Convention.CCM, "MEX", ccmState("MEX", "2026-07-01", Language.en));
-		assertThat(this.watches.watchesOf(this.registry.state(Convention.CCM, "MEX"))).isEmpty();
+		this.registry.updateState(Convention.CCM, "TTO", ccmState("TTO", "2026-07-01", Language.en));
+		assertThat(this.watches.watchesOf(this.registry.state(Convention.CCM, "TTO"))).isEmpty();
 	}
 
 	@Test
 	void startupStartsMissingWatchesIdempotently() {
-		this.registry.createState(ccmState("PER", DEADLINE, Language.en));
-		String watch = watch("watch-CCM-PER-15MSP").getId();
+		this.registry.createState(ccmState("BLZ", DEADLINE, Language.en));
+		String watch = watch("watch-CCM-BLZ-15MSP").getId();
 		this.runtime.deleteProcessInstance(watch, "lost");
 
 		this.watches.run(null);
 		this.watches.run(null);
 
-		assertThat(this.watches.watchesOf(this.registry.state(Convention.CCM, "PER"))).singleElement()
-			.satisfies((instance) -> assertThat(instance.getBusinessKey()).isEqualTo("watch-CCM-PER-15MSP"));
+		assertThat(this.watches.watchesOf(this.registry.state(Convention.CCM, "BLZ"))).singleElement()
+			.satisfies((instance) -> assertThat(instance.getBusinessKey()).isEqualTo("watch-CCM-BLZ-15MSP"));
 	}
 
 	@Test
 	void aWatchThatStartsLateSendsOnlyTheLatestReminderThatStillMakesSense() {
 		clock("2027-11-20T10:00:00");
-		this.registry.createState(ccmState("COL", DEADLINE, Language.es));
-		ProcessInstance watch = watch("watch-CCM-COL-15MSP");
+		this.registry.createState(ccmState("SUR", DEADLINE, Language.es));
+		ProcessInstance watch = watch("watch-CCM-SUR-15MSP");
 
 		this.management.executeJob(timer(watch, TIMER_FIRST_REMINDER).getId());
 		runAsyncSteps(this.management, watch.getId());
 		this.management.executeJob(timer(watch, TIMER_SECOND_REMINDER).getId());
 		runAsyncSteps(this.management, watch.getId());
 
-		assertThat(mails("watch-CCM-COL-15MSP")).singleElement().satisfies((mail) -> {
+		assertThat(mails("watch-CCM-SUR-15MSP")).singleElement().satisfies((mail) -> {
 			assertThat(mail.get("kind")).isEqualTo("watch-second-reminder");
 			// Spanish is not among the templates' languages: English
 			assertThat(mail.get("language")).isEqualTo("en");
@@ -236,8 +236,8 @@ class DeadlineWatchProcessTests {
 
 	@Test
 	void theSameReminderStepRunTwiceWritesOneMail() {
-		this.registry.createState(ccmState("NZL", DEADLINE, Language.en));
-		ProcessInstance watch = watch("watch-CCM-NZL-15MSP");
+		this.registry.createState(ccmState("DMA", DEADLINE, Language.en));
+		ProcessInstance watch = watch("watch-CCM-DMA-15MSP");
 		fireExactlyAt(this.management, timer(watch, TIMER_FIRST_REMINDER), "2027-09-15T09:00:00");
 		runAsyncSteps(this.management, watch.getId());
 
@@ -246,7 +246,7 @@ class DeadlineWatchProcessTests {
 			.execute();
 		runAsyncSteps(this.management, watch.getId());
 
-		assertThat(mails("watch-CCM-NZL-15MSP")).singleElement()
+		assertThat(mails("watch-CCM-DMA-15MSP")).singleElement()
 			.satisfies((mail) -> assertThat(mail.get("kind")).isEqualTo("watch-first-reminder"));
 	}
 

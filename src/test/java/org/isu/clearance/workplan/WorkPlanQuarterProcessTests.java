@@ -104,9 +104,9 @@ class WorkPlanQuarterProcessTests {
 		// a late request for the 14MSP (opening 14 September 2027): its State's answers
 		// are due 14 May 2027 and the final review 14 June 2027, both in Q2
 		clock("2027-03-20T10:00:00");
-		this.registry.createState(ccmState("ECU", "2028-03-01", Language.en));
+		this.registry.createState(ccmState("GRD", "2028-03-01", Language.en));
 		String request = this.requests.start(Map.of(ExtensionRequestProcess.CONVENTION, "CCM",
-				ExtensionRequestProcess.STATE_CODE, "ECU", ExtensionRequestProcess.REQUESTED_DEADLINE, "2031-03-01",
+				ExtensionRequestProcess.STATE_CODE, "GRD", ExtensionRequestProcess.REQUESTED_DEADLINE, "2031-03-01",
 				ExtensionRequestProcess.SUBMITTED_ON, "2027-03-20", ExtensionRequestProcess.SUMMARY, "More time."))
 			.processInstanceId();
 		runAsyncSteps(this.management, request);
@@ -128,9 +128,9 @@ class WorkPlanQuarterProcessTests {
 		assertThat(body)
 			.contains("Final review of the requests",
 					"Working paper finalised and translated into the six UN languages", "CCM 14MSP (opens 2027-09-14",
-					"State ECU (CCM-ECU-14MSP): Check completeness (Art. 4.6 (a)–(f))", "2027-05-14", "2027-06-14")
+					"State GRD (CCM-GRD-14MSP): Check completeness (Art. 4.6 (a)–(f))", "2027-05-14", "2027-06-14")
 			.doesNotContain("Preliminary review of the requests", "2027-08-17");
-		assertThat((String) digests.get(0).get("BODY_HTML")).contains("<td>State ECU</td>");
+		assertThat((String) digests.get(0).get("BODY_HTML")).contains("<td>State GRD</td>");
 		// the next digest waits for the next quarter
 		assertThat(startTimer().getDuedate()).isEqualTo(at("2027-07-01T08:00:00"));
 		this.runtime.deleteProcessInstance(request, "test over");

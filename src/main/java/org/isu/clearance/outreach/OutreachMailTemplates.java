@@ -19,14 +19,14 @@ import org.springframework.stereotype.Component;
  * {@code NAME_LANG.html} (an HTML alternative). The language is the recipient's where it
  * is English or French, otherwise English.
  */
-@Component("outreachMailTemplates")
-public class MailTemplates {
+@Component
+public class OutreachMailTemplates {
 
 	static final String LOCATION = "templates/mail/outreach/";
 
 	private final SpringTemplateEngine engine = new SpringTemplateEngine();
 
-	MailTemplates() {
+	OutreachMailTemplates() {
 		this.engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 1));
 		this.engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 2));
 	}

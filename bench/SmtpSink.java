@@ -1,0 +1,35 @@
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * A local SMTP sink for development (bench/smtp-sink.sh): GreenMail on 127.0.0.1, printing
+ * each mail it receives. Nothing is delivered anywhere.
+ */
+public class SmtpSink {
+
+	public static void main(String[] args) throws Exception {
+		((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+			.setLevel(ch.qos.logback.classic.Level.WARN);
+		int port = (args.length > 0) ? Integer.parseInt(args[0]) : 3025;
+		GreenMail sink = new GreenMail(new ServerSetup(port, "127.0.0.1", "smtp"));
+		sink.start();
+		System.out.println("SMTP sink on 127.0.0.1:" + port + " (Ctrl-C to stop)");
+		// GreenMail lists the mails mailbox by mailbox: remember which ones were printed
+		Set<String> seen = new HashSet<>();
+		while (true) {
+			for (MimeMessage mail : sink.getReceivedMessages()) {
+				if (seen.add(mail.getMessageID())) {
+					System.out.printf("%5d  to %s  %s%n", seen.size(), Arrays.toString(mail.getAllRecipients()),
+							mail.getSubject());
+				}
+			}
+			Thread.sleep(500);
+		}
+	}
+
+}

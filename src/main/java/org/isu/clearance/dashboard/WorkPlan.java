@@ -1,0 +1,165 @@
+package org.isu.clearance.dashboard;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.isu.clearance.calendar.DeadlineCalendar;
+import org.isu.clearance.calendar.DeadlinePlan;
+import org.isu.clearance.dashboard.GanttChart.Bar;
+import org.isu.clearance.dashboard.GanttChart.Marker;
+import org.isu.clearance.dashboard.GanttChart.Row;
+import org.isu.clearance.dashboard.RequestSummary.StageView;
+import org.isu.clearance.registry.Convention;
+import org.isu.clearance.registry.Meeting;
+import org.isu.clearance.registry.Registry;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The work plan of the current cycle of each convention: the four quarters that end with
+ * the quarter of its next meeting of States Parties or review conference (Q4 → Q3 for a
+ * September meeting), the stages the calendar plans in them, and every open request's due
+ * dates placed on it.
+ */
+@Service
+class WorkPlan {
+
+	private static final int QUARTERS = 4;
+
+	private final Registry registry;
+
+	private final DeadlineCalendar calendar;
+
+	private final RequestReadModel readModel;
+
+	private final DashboardProperties properties;
+
+	WorkPlan(Registry registry, DeadlineCalendar calendar, RequestReadModel readModel, DashboardProperties properties) {
+		this.registry = registry;
+		this.calendar = calendar;
+		this.readModel = readModel;
+		this.properties = properties;
+	}
+
+	List<Cycle> cycles(Function<String, String> labels, Locale locale) {
+		LocalDate today = RequestReadModel.today();
+		List<Cycle> cycles = new ArrayList<>();
+		for (Convention convention : Convention.values()) {
+			nextMeeting(convention, today).ifPresent((meeting) -> cycles.add(cycle(meeting, today, labels, locale)));
+		}
+		return cycles;
+	}
+
+	private Optional<Meeting> nextMeeting(Convention convention, LocalDate today) {
+		return this.registry.meetings(convention)
+			.stream()
+			.filter((meeting) -> meeting.kind().decidesExtensions() && !meeting.lastDay().isBefore(today))
+			.min(Comparator.comparing(Meeting::firstDay));
+	}
+
+	private Cycle cycle(Meeting meeting, LocalDate today, Function<String, String> labels, Locale locale) {
+		LocalDate end = quarterStart(meeting.firstDay()).plusMonths(3).minusDays(1);
+		LocalDate start = quarterStart(meeting.firstDay()).minusMonths(3L * (QUARTERS - 1));
+		// the stage dates of the cycle do not depend on any State's deadline
+		DeadlinePlan plan = this.calendar.plan(meeting.convention(), meeting.lastDay(), meeting);
+		List<Quarter> quarters = new ArrayList<>();
+		for (int i = 0; i < QUARTERS; i++) {
+			LocalDate from = start.plusMonths(3L * i);
+			quarters.add(new Quarter(label(from), from, from.plusMonths(3).minusDays(1), new ArrayList<>()));
+		}
+		List<Item> planned = List.of(new Item(plan.submissionDue(), labels.apply("stage.Submission"), null, null),
+				new Item(plan.preliminaryReview(), labels.apply("stage.Task_PreliminaryReview"), null, null),
+				new Item(plan.stateResponse(), labels.apply("stage.Task_RecordStateResponse"), null, null),
+				new Item(plan.finalReview(), labels.apply("stage.Task_FinalReview"), null, null),
+				new Item(plan.endorsement(), labels.apply("stage.Task_EndorseAnalysis"), null, null),
+				new Item(plan.translation(), labels.apply("stage.Task_ConfirmTranslation"), null, null),
+				new Item(plan.presentation(), labels.apply("stage.Task_PrepareMeetingPresentation"), null, null),
+				new Item(meeting.firstDay(), labels.apply("stage.Meeting") + " " + meeting.code(), null, null),
+				new Item(plan.decisionRecorded(), labels.apply("stage.Task_RecordDecision"), null, null));
+		List<Row> rows = new ArrayList<>();
+		List<Bar> quarterBars = new ArrayList<>();
+		for (int i = 0; i < quarters.size(); i++) {
+			Quarter quarter = quarters.get(i);
+			quarterBars
+				.add(new Bar(quarter.start(), quarter.end(), 0, (i % 2 == 0) ? "planned" : "actual", quarter.label()));
+		}
+		rows.add(new Row(labels.apply("workPlan.quarters"), quarterBars, List.of()));
+		rows.add(new Row(labels.apply("workPlan.calendar"), List.of(),
+				planned.stream()
+					.map((item) -> new Marker(item.date(), "due", item.date() + " " + item.what()))
+					.toList()));
+		RequestFilter open = new RequestFilter(meeting.convention().name(), meeting.code(), null, false, "open",
+				"state", false, 0, this.properties.exportMaxRows());
+		List<Item> requestItems = new ArrayList<>();
+		for (RequestSummary request : this.readModel.page(open).items()) {
+			String who = (request.stateName() != null) ? request.stateName() : request.stateCode();
+			List<Marker> markers = new ArrayList<>();
+			if (request.submissionDue() != null) {
+				requestItems.add(new Item(request.submissionDue(), labels.apply("stage.Submission"), who,
+						request.businessKey()));
+			}
+			if (request.submittedOn() != null) {
+				markers.add(new Marker(request.submittedOn(), "actual", request.submittedOn() + " " + who));
+			}
+			for (StageView stage : request.stages()) {
+				if (stage.due() != null) {
+					LocalDate due = stage.due().atZone(ZoneId.systemDefault()).toLocalDate();
+					markers.add(new Marker(due, stage.overdue() ? "due" : "actual open",
+							due + " " + labels.apply("stage." + stage.activityId())));
+					requestItems
+						.add(new Item(due, labels.apply("stage." + stage.activityId()), who, request.businessKey()));
+				}
+			}
+			rows.add(new Row(who, List.of(), markers));
+		}
+		for (Item item : concat(planned, requestItems)) {
+			quarters.stream()
+				.filter((quarter) -> !item.date().isBefore(quarter.start()) && !item.date().isAfter(quarter.end()))
+				.findFirst()
+				.ifPresent((quarter) -> quarter.items().add(item));
+		}
+		quarters.forEach((quarter) -> quarter.items().sort(Comparator.comparing(Item::date)));
+		return new Cycle(meeting, plan, quarters, new GanttChart(rows, today, locale));
+	}
+
+	private static List<Item> concat(List<Item> first, List<Item> second) {
+		List<Item> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all;
+	}
+
+	static LocalDate quarterStart(LocalDate date) {
+		int firstMonth = ((date.getMonthValue() - 1) / 3) * 3 + 1;
+		return LocalDate.of(date.getYear(), firstMonth, 1);
+	}
+
+	static String label(LocalDate quarterStart) {
+		return "Q" + ((quarterStart.getMonthValue() - 1) / 3 + 1) + " " + quarterStart.getYear();
+	}
+
+	/**
+	 * The cycle towards one meeting.
+	 */
+	record Cycle(Meeting meeting, DeadlinePlan plan, List<Quarter> quarters, GanttChart chart) {
+
+	}
+
+	record Quarter(String label, LocalDate start, LocalDate end, List<Item> items) {
+
+	}
+
+	/**
+	 * Something that falls due: a stage of the calendar ({@code businessKey} null) or a
+	 * request's due date.
+	 */
+	record Item(LocalDate date, String what, String state, String businessKey) {
+
+	}
+
+}

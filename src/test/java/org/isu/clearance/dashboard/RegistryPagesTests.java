@@ -1,0 +1,160 @@
+package org.isu.clearance.dashboard;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.registry.Convention;
+import org.isu.clearance.registry.Registry;
+import org.isu.clearance.request.ExtensionRequests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The registry's pages and forms, and the work plan.
+ */
+@ApplicationTest
+class RegistryPagesTests {
+
+	@Autowired
+	private TestRestTemplate rest;
+
+	@Autowired
+	private Registry registry;
+
+	@Autowired
+	private ExtensionRequests requests;
+
+	@Autowired
+	private ManagementService management;
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void analysisGroupReadsTheRegistryButGetsNoForms() {
+		ResponseEntity<String> states = this.rest.withBasicAuth("ag-member", "demo")
+			.getForEntity("/states", String.class);
+		assertThat(states.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(states.getBody()).contains("Lao").doesNotContain("/edit\"", "/states/new");
+		assertThat(this.rest.withBasicAuth("ag-member", "demo").getForEntity("/meetings", String.class).getBody())
+			.contains("14MSP")
+			.doesNotContain("/edit\"");
+		assertThat(
+				this.rest.withBasicAuth("ag-member", "demo").getForEntity("/states/new", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(post("ag-member", "/meetings/new", form("convention", "CCM", "code", "15MSP")).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void statesPageShowsTheLatestRequestAndTheDeadlineWatch() {
+		DashboardFixtures.state(this.registry, "VUT", "2027-10-01");
+		String key = DashboardFixtures.start(this.requests, this.management, "VUT", "2029-10-01",
+				LocalDate.now().minusDays(2).toString());
+		String page = this.rest.withBasicAuth("coordinator", "demo").getForEntity("/states", String.class).getBody();
+		String row = page.substring(page.indexOf("data-state=\"CCM-VUT\""));
+		row = row.substring(0, row.indexOf("</tr>"));
+		assertThat(row).contains(key, "Completeness check", "14MSP", "/states/CCM/VUT/edit");
+	}
+
+	@Test
+	void stateFormShowsClearMessagesAndSaves() {
+		ResponseEntity<String> rejected = post("isu-officer", "/states/new",
+				form("convention", "CCM", "code", "XQ", "name", "", "entryIntoForce", "2011-13-01", "clearanceDeadline",
+						"2031-01-01", "focalPointEmail", "not-an-address", "preferredLanguage", "en"));
+		assertThat(rejected.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(rejected.getBody()).contains("must be a date", "must be an ISO 3166 alpha-3 code",
+				"must be a well-formed email address");
+		assertThat(this.registry.findState(Convention.CCM, "XQ")).isEmpty();
+
+		ResponseEntity<String> saved = post("isu-officer", "/states/new",
+				form("convention", "CCM", "code", "pLw", "name", "Palau", "entryIntoForce", "2011-01-01",
+						"clearanceDeadline", "2031-01-01", "focalPointEmail", "focal@palau.example",
+						"preferredLanguage", "en", "notes", ""));
+		assertThat(saved.getBody()).contains("data-state=\"CCM-PLW\"").doesNotContain("field-error");
+		assertThat(this.registry.state(Convention.CCM, "PLW").name()).isEqualTo("Palau");
+
+		ResponseEntity<String> duplicate = post("isu-officer", "/states/new",
+				form("convention", "CCM", "code", "PLW", "name", "Palau", "entryIntoForce", "2011-01-01",
+						"clearanceDeadline", "2031-01-01", "focalPointEmail", "focal@palau.example",
+						"preferredLanguage", "en"));
+		assertThat(duplicate.getBody()).contains("already registered");
+
+		ResponseEntity<String> edited = post("coordinator", "/states/CCM/PLW/edit",
+				form("convention", "CCM", "code", "PLW", "name", "Republic of Palau", "entryIntoForce", "2011-01-01",
+						"clearanceDeadline", "2010-01-01", "focalPointEmail", "focal@palau.example",
+						"preferredLanguage", "fr"));
+		assertThat(edited.getBody()).contains("must not be before entryIntoForce");
+		assertThat(this.registry.state(Convention.CCM, "PLW").name()).isEqualTo("Palau");
+	}
+
+	@Test
+	void meetingFormRejectsInvertedDatesAndSaves() {
+		ResponseEntity<String> form = this.rest.withBasicAuth("coordinator", "demo")
+			.getForEntity("/meetings/CCM/14MSP/edit", String.class);
+		assertThat(form.getBody()).contains("value=\"2027-09-14\"");
+		ResponseEntity<String> rejected = post("coordinator", "/meetings/CCM/14MSP/edit", form("convention", "CCM",
+				"code", "14MSP", "kind", "MSP", "firstDay", "2027-09-14", "lastDay", "2027-09-01", "venue", "Geneva"));
+		assertThat(rejected.getBody()).contains("must not be before firstDay");
+		ResponseEntity<String> created = post("coordinator", "/meetings/new",
+				form("convention", "APMBC", "code", "24MSP", "kind", "MSP", "firstDay", "2027-11-29", "lastDay",
+						"2027-12-03", "venue", "Geneva", "provisional", "true"));
+		// saved: the browser is sent (redirected) to the list, which shows it
+		assertThat(created.getBody()).contains("data-meeting=\"APMBC-24MSP\"").doesNotContain("field-error");
+		assertThat(this.registry.meeting(Convention.APMBC, "24MSP").provisional()).isTrue();
+		assertThat(this.rest.withBasicAuth("coordinator", "demo")
+			.getForEntity("/meetings/CCM/99MSP/edit", String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void workPlanShowsTheFourQuartersTowardsTheNextMeeting() {
+		ClockUtil.setCurrentTime(
+				Date.from(LocalDateTime.parse("2026-11-23T10:00").atZone(ZoneId.systemDefault()).toInstant()));
+		DashboardFixtures.state(this.registry, "KIR", "2027-10-01");
+		String key = DashboardFixtures.start(this.requests, this.management, "KIR", "2029-10-01", "2026-11-20");
+
+		ResponseEntity<String> page = this.rest.withBasicAuth("ag-member", "demo")
+			.getForEntity("/work-plan", String.class);
+
+		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+		String ccm = page.getBody().substring(page.getBody().indexOf("data-meeting=\"CCM-14MSP\""));
+		assertThat(ccm).contains("Q4 2026", "Q1 2027", "Q2 2027", "Q3 2027", "id=\"work-plan-0\"", "<circle",
+				"State KIR", "/requests/" + key);
+		assertThat(page.getBody()).contains("data-meeting=\"APMBC-23MSP\"");
+	}
+
+	private ResponseEntity<String> post(String user, String path, MultiValueMap<String, String> form) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+		return this.rest.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(form, headers), String.class);
+	}
+
+	private static MultiValueMap<String, String> form(String... keyValues) {
+		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+		for (int i = 0; i < keyValues.length; i += 2) {
+			form.add(keyValues[i], keyValues[i + 1]);
+		}
+		return form;
+	}
+
+}

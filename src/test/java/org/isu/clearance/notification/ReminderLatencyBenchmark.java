@@ -82,6 +82,7 @@ class ReminderLatencyBenchmark {
 			List<Long> toSent = new ArrayList<>();
 			Instant lastWritten = null;
 			Instant lastSent = null;
+			int polls = 0;
 			while (Instant.now().isBefore(giveUp)) {
 				long sent = jdbc.sql("select count(*) from outbox_mail where kind = 'due-soon' and status = 'sent'")
 					.query(Long.class)
@@ -89,10 +90,12 @@ class ReminderLatencyBenchmark {
 				if (sent >= timers) {
 					break;
 				}
-				System.out.println(
-						"[bench] progress " + jdbc.sql("select status, count(*) as n from outbox_mail group by status")
-							.query()
-							.listOfRows());
+				if (++polls % 10 == 0) {
+					System.out.println("[bench] progress "
+							+ jdbc.sql("select status, count(*) as n from outbox_mail group by status")
+								.query()
+								.listOfRows());
+				}
 				Thread.sleep(1000);
 			}
 			for (Map<String, Object> row : jdbc

@@ -74,6 +74,13 @@ class OperationsEndpointsTests {
 	}
 
 	@Test
+	void infoShowsTheBuild() {
+		ResponseEntity<String> info = this.rest.getForEntity("/actuator/info", String.class);
+		assertThat(info.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(info.getBody()).contains("\"build\"", "\"artifact\":\"clearance-extensions\"", "\"java\"");
+	}
+
+	@Test
 	void prometheusNeedsACoordinatorOrAnAdministrator() {
 		assertThat(this.rest.getForEntity("/actuator/prometheus", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);

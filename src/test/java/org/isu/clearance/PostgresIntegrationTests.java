@@ -75,11 +75,6 @@ class PostgresIntegrationTests {
 		}
 
 		assertThatThrownBy(() -> start("prod").close()).hasStackTraceContaining("demo password");
-		// a context that fails half-way through its refresh is never closed, and
-		// Camunda's
-		// webapp filters keep a static reference to it: forget it, or the next test
-		// context in this JVM cannot start its web apps
-		CamundaWebappFilters.forgetFailedContext();
 	}
 
 	private static int register(RestClient client, Map<String, String> state) {

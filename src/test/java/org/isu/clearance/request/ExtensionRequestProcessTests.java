@@ -11,10 +11,12 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.ModelCoverage;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.shared.ConflictException;
 import org.isu.clearance.shared.FieldValidationException;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,8 +69,16 @@ class ExtensionRequestProcessTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	private static ProcessEngine usedEngine;
+
+	@AfterAll
+	static void everyPathIsCovered() {
+		ModelCoverage.assertCovered(usedEngine, PROCESS_KEY, new java.util.Date(0), 0.9);
+	}
+
 	@BeforeEach
 	void setUp() {
+		usedEngine = this.engine;
 		init(this.engine);
 		// a State whose deadline, 1 November 2028, makes the projected 15MSP (15
 		// September 2028) its meeting

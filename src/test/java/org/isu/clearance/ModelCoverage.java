@@ -1,4 +1,4 @@
-package org.isu.clearance.outreach;
+package org.isu.clearance;
 
 import java.util.Date;
 import java.util.Set;
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The share of a model's flow nodes that the instances started since a moment passed
- * through: the process tests of the scheduled mails assert at least 90 % (the coverage
+ * through: every process test class asserts at least 90 % of its own model (the coverage
  * report in target/process-test-coverage shows the same per test class, but mixes every
  * model a class touched).
  */

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +79,7 @@ class OutboxSender {
 	}
 
 	/**
-	 * Claims one batch of due rows and sends them over one SMTP connection.
+	 * Claims one batch of due rows and sends them one by one.
 	 * @return how many rows this call claimed
 	 */
 	int deliverDue() {
@@ -100,21 +99,19 @@ class OutboxSender {
 		if (messages.isEmpty()) {
 			return claimed.size();
 		}
-		Map<Object, Exception> failed = Map.of();
-		try {
-			this.mailSender.send(messages.keySet().toArray(MimeMessage[]::new));
-		}
-		catch (MailSendException ex) {
-			failed = ex.getFailedMessages();
-			if (failed.isEmpty()) {
-				failed = everyMessage(messages, ex);
-			}
-		}
-		catch (MailException ex) {
-			failed = everyMessage(messages, ex);
-		}
+		// one mail at a time, recorded as sent as soon as the server took it: a node that
+		// dies mid-batch leaves at most the mail in flight to be sent again
 		for (Map.Entry<MimeMessage, Row> entry : messages.entrySet()) {
-			Exception error = failed.get(entry.getKey());
+			Exception error = null;
+			try {
+				this.mailSender.send(entry.getKey());
+			}
+			catch (MailSendException ex) {
+				error = ex.getFailedMessages().isEmpty() ? ex : ex.getFailedMessages().values().iterator().next();
+			}
+			catch (MailException ex) {
+				error = ex;
+			}
 			if (error == null) {
 				markSent(entry.getValue());
 			}
@@ -123,12 +120,6 @@ class OutboxSender {
 			}
 		}
 		return claimed.size();
-	}
-
-	private static Map<Object, Exception> everyMessage(Map<MimeMessage, Row> messages, Exception ex) {
-		Map<Object, Exception> failed = new HashMap<>();
-		messages.keySet().forEach((message) -> failed.put(message, ex));
-		return failed;
 	}
 
 	/**

@@ -101,6 +101,7 @@ class OutboxSender {
 		}
 		// one mail at a time, recorded as sent as soon as the server took it: a node that
 		// dies mid-batch leaves at most the mail in flight to be sent again
+		List<Row> unsent = new ArrayList<>(messages.values());
 		for (Map.Entry<MimeMessage, Row> entry : messages.entrySet()) {
 			Exception error = null;
 			try {
@@ -112,6 +113,14 @@ class OutboxSender {
 			catch (MailException ex) {
 				error = ex;
 			}
+			if (error != null && serverUnreachable(error)) {
+				// the mail server is down: the rest of the batch waits too, and however
+				// long the outage lasts no mail fails for it
+				String reason = "mail server unreachable: " + describe(error);
+				unsent.forEach((row) -> retryLater(row, reason, false));
+				break;
+			}
+			unsent.remove(entry.getValue());
 			if (error == null) {
 				markSent(entry.getValue());
 			}
@@ -234,8 +243,29 @@ class OutboxSender {
 				""").param("now", Timestamp.from(Outbox.now())).param("id", row.id()).update();
 	}
 
+	static boolean serverUnreachable(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+					|| cause instanceof java.net.NoRouteToHostException
+					|| cause.getClass().getSimpleName().equals("MailConnectException")) {
+				return true;
+			}
+			if (cause instanceof MailSendException send) {
+				for (Exception failed : send.getFailedMessages().values()) {
+					if (serverUnreachable(failed)) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
 	private void markFailed(Row row, String error, boolean permanent) {
-		boolean giveUp = permanent || row.attempts() >= this.delivery.maxAttempts();
+		retryLater(row, error, permanent || row.attempts() >= this.delivery.maxAttempts());
+	}
+
+	private void retryLater(Row row, String error, boolean giveUp) {
 		Instant next = Outbox.now().plus(this.delivery.backoffAfter(row.attempts()));
 		this.jdbc.sql("""
 				update outbox_mail set status = :status, last_error = :error, next_attempt_at = :next

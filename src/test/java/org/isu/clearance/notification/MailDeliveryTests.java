@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -93,17 +94,19 @@ class MailDeliveryTests {
 	@Autowired
 	private RuntimeService runtime;
 
+	private DeliveryProperties threeAttempts;
+
 	@BeforeEach
 	void setUp() {
 		this.jdbc.sql("delete from outbox_mail").update();
 		JavaMailSenderImpl smtpClient = new JavaMailSenderImpl();
 		smtpClient.setHost("127.0.0.1");
 		smtpClient.setPort(SMTP_PORT);
-		DeliveryProperties threeAttempts = new DeliveryProperties(false, this.delivery.pollInterval(),
-				this.delivery.batchSize(), this.delivery.senders(), 3, this.delivery.initialBackoff(),
-				this.delivery.backoffMultiplier(), this.delivery.maxBackoff(), this.delivery.claimTimeout());
-		this.sender = new OutboxSender(this.jdbc, this.transactionManager, smtpClient, threeAttempts, this.notification,
-				this.outbox);
+		this.threeAttempts = new DeliveryProperties(false, this.delivery.pollInterval(), this.delivery.batchSize(),
+				this.delivery.senders(), 3, this.delivery.initialBackoff(), this.delivery.backoffMultiplier(),
+				this.delivery.maxBackoff(), this.delivery.claimTimeout());
+		this.sender = new OutboxSender(this.jdbc, this.transactionManager, smtpClient, this.threeAttempts,
+				this.notification, this.outbox);
 	}
 
 	@AfterEach
@@ -214,20 +217,48 @@ class MailDeliveryTests {
 	}
 
 	@Test
-	void afterTheLastAttemptAMailFailsAndNoLongerBlocksAnything() {
-		enqueue("down:last", "isu-officer@example.org");
-		smtp.stop();
-		for (int attempt = 0; attempt < 3; attempt++) {
-			this.sender.deliverAllDue();
-			later(Duration.ofHours(2));
+	void afterTheLastAttemptAMailTheServerRefusesFailsAndNoLongerBlocksAnything() {
+		enqueue("refused:last", "isu-officer@example.org");
+		JavaMailSenderImpl mailboxFull = new JavaMailSenderImpl() {
+			@Override
+			public void send(MimeMessage... messages) {
+				throw new MailSendException("452 4.2.2 mailbox full");
+			}
+		};
+		OutboxSender refusing = new OutboxSender(this.jdbc, this.transactionManager, mailboxFull, this.threeAttempts,
+				this.notification, this.outbox);
+		try {
+			for (int attempt = 0; attempt < 3; attempt++) {
+				refusing.deliverAllDue();
+				later(Duration.ofHours(2));
+			}
 		}
-		assertThat(row("down:last")).containsEntry("STATUS", "failed").containsEntry("ATTEMPTS", 3);
+		finally {
+			refusing.stop();
+		}
+		assertThat(row("refused:last")).containsEntry("STATUS", "failed").containsEntry("ATTEMPTS", 3);
 
-		smtp.start();
 		enqueue("after", "isu-officer@example.org");
 		this.sender.deliverAllDue();
 		assertThat(row("after")).containsEntry("STATUS", "sent");
-		assertThat(row("down:last")).containsEntry("STATUS", "failed");
+		assertThat(row("refused:last")).containsEntry("STATUS", "failed");
+		assertThat(smtp.getReceivedMessages()).hasSize(1);
+	}
+
+	@Test
+	void aLongOutageFailsNoMail() {
+		enqueue("outage:long", "isu-officer@example.org");
+		smtp.stop();
+		for (int attempt = 0; attempt < 6; attempt++) {
+			this.sender.deliverAllDue();
+			later(Duration.ofHours(2));
+		}
+		assertThat(row("outage:long")).containsEntry("STATUS", "pending").containsEntry("ATTEMPTS", 6);
+		assertThat((String) row("outage:long").get("LAST_ERROR")).startsWith("mail server unreachable");
+
+		smtp.start();
+		this.sender.deliverAllDue();
+		assertThat(row("outage:long")).containsEntry("STATUS", "sent");
 		assertThat(smtp.getReceivedMessages()).hasSize(1);
 	}
 

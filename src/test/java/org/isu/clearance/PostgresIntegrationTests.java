@@ -1,14 +1,9 @@
 package org.isu.clearance;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -30,19 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PostgresIntegrationTests {
 
-	private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-
-	private static final String DATABASE = "clearance_it_" + Long.toHexString(System.nanoTime());
-
-	@BeforeAll
-	static void createDatabase() throws SQLException {
-		execute("create database " + DATABASE);
-	}
-
-	@AfterAll
-	static void dropDatabase() throws SQLException {
-		execute("drop database if exists " + DATABASE + " with (force)");
-	}
+	@RegisterExtension
+	static final ScratchDatabase DATABASE = new ScratchDatabase("clearance_it");
 
 	@Test
 	void runsOnPostgresqlAndProductionRefusesDemoPasswords() {
@@ -90,17 +74,10 @@ class PostgresIntegrationTests {
 
 	private static ConfigurableApplicationContext start(String profile) {
 		return new SpringApplicationBuilder(ClearanceApplication.class).profiles(profile)
-			.properties(Map.of("DB_URL", SERVER + DATABASE, "DB_USER", "postgres", "server.port", "0",
+			.properties(Map.of("DB_URL", DATABASE.url(), "DB_USER", "postgres", "server.port", "0",
 					"camunda.bpm.generate-unique-process-engine-name", "true", "ADMIN_USER", "isu-admin",
 					"ADMIN_PASSWORD", "a-strong-password-for-tests", "camunda.bpm.job-execution.enabled", "false"))
 			.run();
-	}
-
-	private static void execute(String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
 	}
 
 	public static void main(String[] args) {

@@ -4,10 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -21,12 +17,12 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.isu.clearance.ScratchDatabase;
 import org.isu.clearance.ClearanceApplication;
 import org.isu.clearance.registry.Language;
 import org.isu.clearance.request.ExtensionRequestProcess;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -43,9 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class DashboardBenchmark {
 
-	private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-
-	private static final String DATABASE = "clearance_bench_" + Long.toHexString(System.nanoTime());
+	@RegisterExtension
+	static final ScratchDatabase DATABASE = new ScratchDatabase("clearance_bench");
 
 	private static final int ACTIVE = Integer.getInteger("bench.active", 2_000);
 
@@ -61,21 +56,11 @@ class DashboardBenchmark {
 			ExtensionRequestProcess.TASK_CONFIRM_TRANSLATION, ExtensionRequestProcess.TASK_PREPARE_PRESENTATION,
 			ExtensionRequestProcess.TASK_RECORD_DECISION);
 
-	@BeforeAll
-	static void createDatabase() throws SQLException {
-		execute("create database " + DATABASE);
-	}
-
-	@AfterAll
-	static void dropDatabase() throws SQLException {
-		execute("drop database if exists " + DATABASE + " with (force)");
-	}
-
 	@Test
 	void listAndRequestPagesUnderLoad() throws Exception {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ClearanceApplication.class)
 			.profiles("postgres")
-			.properties(Map.of("DB_URL", SERVER + DATABASE, "DB_USER", "postgres", "server.port", "0",
+			.properties(Map.of("DB_URL", DATABASE.url(), "DB_USER", "postgres", "server.port", "0",
 					"camunda.bpm.job-execution.enabled", "false", "clearance.demo.requests", "false",
 					"logging.level.org.camunda.bpm.engine.context", "warn"))
 			.run()) {
@@ -196,13 +181,6 @@ class DashboardBenchmark {
 	private static double percentile(double[] sorted, int percent) {
 		int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
 		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-	}
-
-	private static void execute(String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
 	}
 
 	/**

@@ -1,9 +1,5 @@
 package org.isu.clearance.notification;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
@@ -21,9 +17,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.isu.clearance.ScratchDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -42,25 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OutboxSenderRaceTests {
 
-	private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-
-	private static final String DATABASE = "clearance_outbox_" + Long.toHexString(System.nanoTime());
+	@RegisterExtension
+	static final ScratchDatabase DATABASE = new ScratchDatabase("clearance_outbox");
 
 	private static final int MAILS = 300;
 
-	@BeforeAll
-	static void createDatabase() throws SQLException {
-		execute("create database " + DATABASE);
-	}
-
-	@AfterAll
-	static void dropDatabase() throws SQLException {
-		execute("drop database if exists " + DATABASE + " with (force)");
-	}
-
 	@Test
 	void twoNodesOnPostgresqlSendEachMailOnce() throws Exception {
-		try (HikariDataSource dataSource = dataSource(SERVER + DATABASE, "postgres")) {
+		try (HikariDataSource dataSource = dataSource(DATABASE.url(), "postgres")) {
 			Outbox outbox = outbox(dataSource);
 			assertThat(outbox.isPostgres()).isTrue();
 			raceAndCheck(dataSource, outbox);
@@ -79,7 +64,7 @@ class OutboxSenderRaceTests {
 
 	@Test
 	void twoTransactionsWritingTheSameKeyOnPostgresqlLeaveOneRow() throws Exception {
-		try (HikariDataSource dataSource = dataSource(SERVER + DATABASE, "postgres")) {
+		try (HikariDataSource dataSource = dataSource(DATABASE.url(), "postgres")) {
 			Outbox outbox = outbox(dataSource);
 			TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
 			OutgoingMail mail = mail("same-key", "someone@example.org");
@@ -177,13 +162,6 @@ class OutboxSenderRaceTests {
 		dataSource.setPassword("");
 		dataSource.setMaximumPoolSize(6);
 		return dataSource;
-	}
-
-	private static void execute(String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
 	}
 
 	private static void await(CountDownLatch latch) {

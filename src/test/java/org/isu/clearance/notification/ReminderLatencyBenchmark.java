@@ -2,10 +2,6 @@ package org.isu.clearance.notification;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +20,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.isu.clearance.ScratchDatabase;
 import org.isu.clearance.ClearanceApplication;
 import org.junit.jupiter.api.Test;
 
@@ -43,8 +40,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ReminderLatencyBenchmark {
 
-	private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-
 	private static final String PROCESS = "reminder-benchmark";
 
 	@Test
@@ -53,14 +48,14 @@ class ReminderLatencyBenchmark {
 		Duration spread = Duration.parse(System.getProperty("bench.spread", "PT100S"));
 		Duration lead = Duration.parse(System.getProperty("bench.lead", "PT90S"));
 		Duration timeout = Duration.parse(System.getProperty("bench.timeout", "PT15M"));
-		String database = "clearance_bench_" + Long.toHexString(System.nanoTime());
+		ScratchDatabase database = new ScratchDatabase("clearance_bench");
 		int smtpPort = freePort();
 		GreenMail sink = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
 		sink.start();
-		execute("create database " + database);
+		database.create();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ClearanceApplication.class)
 			.profiles("postgres")
-			.properties(Map.of("DB_URL", SERVER + database, "DB_USER", "postgres"))
+			.properties(Map.of("DB_URL", database.url(), "DB_USER", "postgres"))
 			.run("--server.port=0", "--clearance.demo.requests=false", "--spring.mail.host=127.0.0.1",
 					"--spring.mail.port=" + smtpPort, "--logging.level.com.icegreen=warn")) {
 			ProcessEngine engine = context.getBean(ProcessEngine.class);
@@ -127,7 +122,7 @@ class ReminderLatencyBenchmark {
 		}
 		finally {
 			sink.stop();
-			execute("drop database if exists " + database + " with (force)");
+			database.close();
 		}
 	}
 
@@ -233,13 +228,6 @@ class ReminderLatencyBenchmark {
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static void execute(String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
 		}
 	}
 

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+
+import org.isu.clearance.ScratchDatabase;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
@@ -32,9 +31,7 @@ final class FaultCluster implements AutoCloseable {
 
 	static final Duration MAIL_CLAIM_TIMEOUT = Duration.ofSeconds(30);
 
-	private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-
-	private final String database = "clearance_fault_" + Long.toHexString(System.nanoTime());
+	private final ScratchDatabase database = new ScratchDatabase("clearance_fault");
 
 	private final SmtpSink smtp;
 
@@ -43,9 +40,9 @@ final class FaultCluster implements AutoCloseable {
 	private final JdbcClient jdbc;
 
 	private FaultCluster(int nodeCount) throws IOException, SQLException {
-		execute("create database " + this.database);
+		this.database.create();
 		this.jdbc = JdbcClient
-			.create(new SimpleDriverDataSource(new org.postgresql.Driver(), SERVER + this.database, "postgres", ""));
+			.create(new SimpleDriverDataSource(new org.postgresql.Driver(), this.database.url(), "postgres", ""));
 		this.smtp = new SmtpSink(freePort());
 		Path jar = Path.of(System.getProperty("fault.jar", "target/clearance-extensions-0.1.0-SNAPSHOT.jar"));
 		if (!Files.exists(jar)) {
@@ -56,7 +53,7 @@ final class FaultCluster implements AutoCloseable {
 				"--camunda.bpm.job-execution.lock-time-in-millis=" + JOB_LOCK_TIME.toMillis(),
 				"--clearance.notification.delivery.claim-timeout=" + MAIL_CLAIM_TIMEOUT,
 				"--logging.level.org.camunda.bpm.engine.jobexecutor=warn");
-		Map<String, String> environment = Map.of("DB_URL", SERVER + this.database, "DB_USER", "postgres", "DB_PASSWORD",
+		Map<String, String> environment = Map.of("DB_URL", this.database.url(), "DB_USER", "postgres", "DB_PASSWORD",
 				"");
 		for (int i = 1; i <= nodeCount; i++) {
 			this.nodes.add(new ApplicationNode("node" + i, freePort(), jar, arguments, environment));
@@ -158,19 +155,12 @@ final class FaultCluster implements AutoCloseable {
 		catch (RuntimeException ex) {
 			// already down
 		}
-		execute("drop database if exists " + this.database + " with (force)");
+		this.database.close();
 	}
 
 	private static int freePort() throws IOException {
 		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
-		}
-	}
-
-	private static void execute(String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
 		}
 	}
 

@@ -1,17 +1,16 @@
 package org.isu.clearance.operations;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.isu.clearance.ScratchDatabase;
 import org.isu.clearance.ClearanceApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -32,9 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProductionProfileTests {
 
-	private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-
-	private static final String DATABASE = "clearance_prod_" + Long.toHexString(System.nanoTime());
+	@RegisterExtension
+	static final ScratchDatabase DATABASE = new ScratchDatabase("clearance_prod");
 
 	private static final String ADMIN = "isu-admin";
 
@@ -46,10 +44,9 @@ class ProductionProfileTests {
 
 	@BeforeAll
 	static void start() throws SQLException {
-		execute("create database " + DATABASE);
 		context = new SpringApplicationBuilder(ClearanceApplication.class).profiles("prod")
-			.properties(Map.of("DB_URL", SERVER + DATABASE, "DB_USER", "postgres", "ADMIN_USER", ADMIN,
-					"ADMIN_PASSWORD", ADMIN_PASSWORD, "SMTP_HOST", "127.0.0.1", "SMTP_PORT", "9", "server.port", "0",
+			.properties(Map.of("DB_URL", DATABASE.url(), "DB_USER", "postgres", "ADMIN_USER", ADMIN, "ADMIN_PASSWORD",
+					ADMIN_PASSWORD, "SMTP_HOST", "127.0.0.1", "SMTP_PORT", "9", "server.port", "0",
 					"camunda.bpm.generate-unique-process-engine-name", "true", "camunda.bpm.job-execution.enabled",
 					"false"))
 			.run();
@@ -67,7 +64,6 @@ class ProductionProfileTests {
 		if (context != null) {
 			context.close();
 		}
-		execute("drop database if exists " + DATABASE + " with (force)");
 	}
 
 	@Test
@@ -204,13 +200,6 @@ class ProductionProfileTests {
 
 	private static String engineName() {
 		return context.getBean(ProcessEngine.class).getName();
-	}
-
-	private static void execute(String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-				Statement statement = connection.createStatement()) {
-			statement.execute(sql);
-		}
 	}
 
 }

@@ -1,34 +1,22 @@
 package org.isu.clearance.outreach;
 
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.isu.clearance.ApplicationTest;
-import org.isu.clearance.ModelCoverage;
+import org.isu.clearance.ProcessTest;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Registry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestExecutionListeners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.isu.clearance.outreach.DeadlineWatchProcess.*;
 import static org.isu.clearance.outreach.OutreachFixtures.*;
 
@@ -36,16 +24,8 @@ import static org.isu.clearance.outreach.OutreachFixtures.*;
  * {@code article7-reminders}: once a year, 30 and 7 days before 30 April at 09:00 and not
  * a minute before, every State Party's focal point is reminded, in French or English.
  */
-@ApplicationTest
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessTest(ARTICLE7_PROCESS_KEY)
 class Article7ReminderProcessTests {
-
-	private static ProcessEngine usedEngine;
-
-	@Autowired
-	private ProcessEngine engine;
 
 	@Autowired
 	private RuntimeService runtime;
@@ -58,22 +38,6 @@ class Article7ReminderProcessTests {
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@BeforeEach
-	void setUp() {
-		init(this.engine);
-		usedEngine = this.engine;
-	}
-
-	@AfterEach
-	void tearDown() {
-		ClockUtil.reset();
-	}
-
-	@AfterAll
-	static void everyPathIsCovered() {
-		ModelCoverage.assertCovered(usedEngine, ARTICLE7_PROCESS_KEY, new Date(0), 0.9);
-	}
 
 	@Test
 	void remindersGoOut30And7DaysBefore30AprilOnceAYear() {

@@ -5,35 +5,25 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.isu.clearance.ApplicationTest;
-import org.isu.clearance.ModelCoverage;
+import org.isu.clearance.ProcessTest;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Language;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.request.ExtensionRequestProcess;
 import org.isu.clearance.request.ExtensionRequests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestExecutionListeners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.isu.clearance.outreach.DeadlineWatchProcess.*;
@@ -47,20 +37,10 @@ import static org.isu.clearance.outreach.OutreachFixtures.*;
  * December 2027, its request is due on 15 December 2027 and the coordinators are alerted
  * on 16 December 2027, each at 09:00.
  */
-@ApplicationTest
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessTest(PROCESS_KEY)
 class DeadlineWatchProcessTests {
 
 	private static final String DEADLINE = "2028-11-01";
-
-	private static final java.util.Date SINCE = new java.util.Date(0);
-
-	private static ProcessEngine usedEngine;
-
-	@Autowired
-	private ProcessEngine engine;
 
 	@Autowired
 	private RuntimeService runtime;
@@ -82,19 +62,7 @@ class DeadlineWatchProcessTests {
 
 	@BeforeEach
 	void setUp() {
-		init(this.engine);
-		usedEngine = this.engine;
 		clock("2026-06-01T10:00:00");
-	}
-
-	@AfterEach
-	void tearDown() {
-		ClockUtil.reset();
-	}
-
-	@AfterAll
-	static void everyPathIsCovered() {
-		ModelCoverage.assertCovered(usedEngine, PROCESS_KEY, SINCE, 0.9);
 	}
 
 	@Test

@@ -3,37 +3,28 @@ package org.isu.clearance.request;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.isu.clearance.ApplicationTest;
-import org.isu.clearance.ModelCoverage;
+import org.isu.clearance.ProcessTest;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.shared.ConflictException;
 import org.isu.clearance.shared.FieldValidationException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.isu.clearance.request.ExtensionRequestProcess.*;
@@ -42,14 +33,8 @@ import static org.isu.clearance.request.RequestFixtures.*;
 /**
  * Every path of {@code extension-request}, on the real model, forms and beans.
  */
-@ApplicationTest
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessTest(PROCESS_KEY)
 class ExtensionRequestProcessTests {
-
-	@Autowired
-	private ProcessEngine engine;
 
 	@Autowired
 	private ExtensionRequests requests;
@@ -69,17 +54,8 @@ class ExtensionRequestProcessTests {
 	@Autowired
 	private JdbcClient jdbc;
 
-	private static ProcessEngine usedEngine;
-
-	@AfterAll
-	static void everyPathIsCovered() {
-		ModelCoverage.assertCovered(usedEngine, PROCESS_KEY, new java.util.Date(0), 0.9);
-	}
-
 	@BeforeEach
 	void setUp() {
-		usedEngine = this.engine;
-		init(this.engine);
 		// a State whose deadline, 1 November 2028, makes the projected 15MSP (15
 		// September 2028) its meeting
 		clock("2027-11-01T09:00:00");
@@ -91,7 +67,6 @@ class ExtensionRequestProcessTests {
 			.processDefinitionKey(PROCESS_KEY)
 			.list()
 			.forEach((instance) -> this.runtime.deleteProcessInstance(instance.getId(), "test over"));
-		ClockUtil.reset();
 	}
 
 	@Test

@@ -1,37 +1,26 @@
 package org.isu.clearance.workplan;
 
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
-import org.isu.clearance.ApplicationTest;
-import org.isu.clearance.ModelCoverage;
+import org.isu.clearance.ProcessTest;
 import org.isu.clearance.registry.Language;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.request.ExtensionRequestProcess;
 import org.isu.clearance.request.ExtensionRequests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.TestExecutionListeners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.isu.clearance.outreach.OutreachFixtures.*;
 
 /**
@@ -39,15 +28,10 @@ import static org.isu.clearance.outreach.OutreachFixtures.*;
  * configured time, not a minute before, to every member of the three groups once, with
  * the quarter's activities and the open requests' stages and due dates in the quarter.
  */
-@ApplicationTest
-@Import(ProcessEngineCoverageConfiguration.class)
-@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
-		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
+@ProcessTest(WorkPlanQuarterProcessTests.PROCESS_KEY)
 class WorkPlanQuarterProcessTests {
 
 	static final String PROCESS_KEY = "work-plan-quarter";
-
-	private static ProcessEngine usedEngine;
 
 	@Autowired
 	private ProcessEngine engine;
@@ -69,22 +53,6 @@ class WorkPlanQuarterProcessTests {
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	@BeforeEach
-	void setUp() {
-		init(this.engine);
-		usedEngine = this.engine;
-	}
-
-	@AfterEach
-	void tearDown() {
-		ClockUtil.reset();
-	}
-
-	@AfterAll
-	static void everyPathIsCovered() {
-		ModelCoverage.assertCovered(usedEngine, PROCESS_KEY, new Date(0), 0.9);
-	}
 
 	@Test
 	void quartersStartOnTheirFirstDayCountedTowardsTheNextMeeting() {

@@ -18,14 +18,19 @@ import org.isu.clearance.dashboard.RequestSummary.StageView;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.Registry;
+import org.isu.clearance.workplan.QuarterDigest;
+import org.isu.clearance.workplan.QuarterDigest.WatchLine;
+import org.isu.clearance.workplan.WorkPlanQuarter;
+import org.isu.clearance.workplan.WorkPlanSchedule;
 
 import org.springframework.stereotype.Service;
 
 /**
- * The work plan of the current cycle of each convention: the four quarters that end with
- * the quarter of its next meeting of States Parties or review conference (Q4 → Q3 for a
- * September meeting), the stages the calendar plans in them, and every open request's due
- * dates placed on it.
+ * The work plan of the current cycle of each convention: the four work-plan quarters that
+ * end with the quarter of its next meeting of States Parties or review conference (Q4 →
+ * Q3 for a September meeting), with the working group's activities, the stages the
+ * calendar plans in them, every open request's due dates and the watched States to
+ * contact or whose request falls due: the content of the quarterly digest mail.
  */
 @Service
 class WorkPlan {
@@ -40,11 +45,18 @@ class WorkPlan {
 
 	private final DashboardProperties properties;
 
-	WorkPlan(Registry registry, DeadlineCalendar calendar, RequestReadModel readModel, DashboardProperties properties) {
+	private final WorkPlanSchedule schedule;
+
+	private final QuarterDigest digest;
+
+	WorkPlan(Registry registry, DeadlineCalendar calendar, RequestReadModel readModel, DashboardProperties properties,
+			WorkPlanSchedule schedule, QuarterDigest digest) {
 		this.registry = registry;
 		this.calendar = calendar;
 		this.readModel = readModel;
 		this.properties = properties;
+		this.schedule = schedule;
+		this.digest = digest;
 	}
 
 	List<Cycle> cycles(Function<String, String> labels, Locale locale) {
@@ -64,14 +76,17 @@ class WorkPlan {
 	}
 
 	private Cycle cycle(Meeting meeting, LocalDate today, Function<String, String> labels, Locale locale) {
-		LocalDate end = quarterStart(meeting.firstDay()).plusMonths(3).minusDays(1);
-		LocalDate start = quarterStart(meeting.firstDay()).minusMonths(3L * (QUARTERS - 1));
 		// the stage dates of the cycle do not depend on any State's deadline
 		DeadlinePlan plan = this.calendar.plan(meeting.convention(), meeting.lastDay(), meeting);
 		List<Quarter> quarters = new ArrayList<>();
-		for (int i = 0; i < QUARTERS; i++) {
-			LocalDate from = start.plusMonths(3L * i);
-			quarters.add(new Quarter(label(from), from, from.plusMonths(3).minusDays(1), new ArrayList<>()));
+		for (WorkPlanQuarter quarter : this.schedule.cycleEndingWith(meeting.firstDay(), QUARTERS)) {
+			quarters.add(new Quarter(quarter.name() + " " + quarter.firstDay().getYear(), quarter.firstDay(),
+					quarter.lastDay(), quarter.activities(),
+					this.digest.watches(quarter.firstDay(), quarter.lastDay())
+						.stream()
+						.filter((watch) -> watch.convention().equals(meeting.convention().name()))
+						.toList(),
+					new ArrayList<>()));
 		}
 		List<Item> planned = List.of(new Item(plan.submissionDue(), labels.apply("stage.Submission"), null, null),
 				new Item(plan.preliminaryReview(), labels.apply("stage.Task_PreliminaryReview"), null, null),
@@ -134,15 +149,6 @@ class WorkPlan {
 		return all;
 	}
 
-	static LocalDate quarterStart(LocalDate date) {
-		int firstMonth = ((date.getMonthValue() - 1) / 3) * 3 + 1;
-		return LocalDate.of(date.getYear(), firstMonth, 1);
-	}
-
-	static String label(LocalDate quarterStart) {
-		return "Q" + ((quarterStart.getMonthValue() - 1) / 3 + 1) + " " + quarterStart.getYear();
-	}
-
 	/**
 	 * The cycle towards one meeting.
 	 */
@@ -150,7 +156,12 @@ class WorkPlan {
 
 	}
 
-	record Quarter(String label, LocalDate start, LocalDate end, List<Item> items) {
+	/**
+	 * A work-plan quarter of the cycle: its activities, the deadline watches whose
+	 * contact or submission date falls in it, and what falls due in it.
+	 */
+	record Quarter(String label, LocalDate start, LocalDate end, List<String> activities, List<WatchLine> watches,
+			List<Item> items) {
 
 	}
 

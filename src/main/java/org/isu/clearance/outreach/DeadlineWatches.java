@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.isu.clearance.calendar.DeadlineCalendar;
 import org.isu.clearance.calendar.DeadlinePlan;
@@ -17,6 +16,7 @@ import org.isu.clearance.registry.StateDeadlineChanged;
 import org.isu.clearance.registry.StateParty;
 import org.isu.clearance.request.ExtensionRequestProcess;
 import org.isu.clearance.request.ExtensionRequestStarted;
+import org.isu.clearance.shared.AsSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -205,20 +205,16 @@ class DeadlineWatches implements ApplicationRunner {
 	 * authorizations; logs instead of throwing.
 	 */
 	private boolean safely(String what, Runnable action) {
-		Authentication user = this.identity.getCurrentAuthentication();
-		this.identity.clearAuthentication();
 		try {
-			this.newTransaction.executeWithoutResult((status) -> action.run());
+			AsSystem.call(this.identity, () -> this.newTransaction.execute((status) -> {
+				action.run();
+				return null;
+			}));
 			return true;
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not {}: {}", what, ex.toString());
 			return false;
-		}
-		finally {
-			if (user != null) {
-				this.identity.setAuthentication(user);
-			}
 		}
 	}
 

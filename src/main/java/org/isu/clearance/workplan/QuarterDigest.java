@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -23,6 +25,7 @@ import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.MeetingKind;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.request.ExtensionRequestProcess;
+import org.isu.clearance.shared.AsSystem;
 import org.isu.clearance.workplan.WorkPlanSchedule.QuarterPeriod;
 
 import org.springframework.stereotype.Component;
@@ -34,7 +37,7 @@ import org.springframework.stereotype.Component;
  * falls in it.
  */
 @Component
-class QuarterDigest {
+public class QuarterDigest {
 
 	private final RuntimeService runtime;
 
@@ -46,13 +49,16 @@ class QuarterDigest {
 
 	private final DeadlineCalendar calendar;
 
+	private final IdentityService identity;
+
 	QuarterDigest(RuntimeService runtime, TaskService tasks, RepositoryService repository, Registry registry,
-			DeadlineCalendar calendar) {
+			DeadlineCalendar calendar, IdentityService identity) {
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.repository = repository;
 		this.registry = registry;
 		this.calendar = calendar;
+		this.identity = identity;
 	}
 
 	Map<String, Object> model(QuarterPeriod quarter) {
@@ -63,7 +69,7 @@ class QuarterDigest {
 		model.put("nextMeetings", nextMeetings(quarter.start()));
 		model.put("activities", quarter.quarter().activities());
 		model.put("requests", requests(quarter));
-		model.put("watches", watches(quarter));
+		model.put("watches", watches(quarter.start(), quarter.lastDay()));
 		return model;
 	}
 
@@ -146,24 +152,54 @@ class QuarterDigest {
 		return dates;
 	}
 
-	List<WatchLine> watches(QuarterPeriod quarter) {
-		List<WatchLine> lines = new ArrayList<>();
-		for (ProcessInstance watch : this.runtime.createProcessInstanceQuery()
-			.processDefinitionKey(DeadlineWatchProcess.PROCESS_KEY)
-			.orderByBusinessKey()
-			.asc()
-			.list()) {
-			Map<String, Object> v = this.runtime.getVariables(watch.getId());
-			LocalDate contact = LocalDate.parse((String) v.get(DeadlineWatchProcess.CONTACT_ON));
-			LocalDate submission = LocalDate.parse((String) v.get(DeadlineWatchProcess.SUBMISSION_DUE));
-			if (quarter.contains(contact) || quarter.contains(submission)) {
-				lines.add(new WatchLine(String.valueOf(v.get(DeadlineWatchProcess.STATE_NAME)),
-						String.valueOf(v.get(DeadlineWatchProcess.CONVENTION)),
-						String.valueOf(v.get(DeadlineWatchProcess.MEETING_CODE)), contact.toString(),
-						submission.toString()));
+	/**
+	 * The watched States whose contact or submission date falls between two days
+	 * (inclusive).
+	 */
+	public List<WatchLine> watches(LocalDate from, LocalDate to) {
+		return AsSystem.call(this.identity, () -> {
+			Map<String, String> businessKeys = new LinkedHashMap<>();
+			this.runtime.createProcessInstanceQuery()
+				.processDefinitionKey(DeadlineWatchProcess.PROCESS_KEY)
+				.orderByBusinessKey()
+				.asc()
+				.list()
+				.forEach((watch) -> businessKeys.put(watch.getId(), watch.getBusinessKey()));
+			if (businessKeys.isEmpty()) {
+				return List.of();
 			}
-		}
-		return lines;
+			Map<String, Map<String, Object>> variables = new HashMap<>();
+			this.runtime.createVariableInstanceQuery()
+				.processInstanceIdIn(businessKeys.keySet().toArray(String[]::new))
+				.variableNameIn(DeadlineWatchProcess.CONTACT_ON, DeadlineWatchProcess.SUBMISSION_DUE,
+						DeadlineWatchProcess.STATE_NAME, DeadlineWatchProcess.CONVENTION,
+						DeadlineWatchProcess.MEETING_CODE)
+				.disableCustomObjectDeserialization()
+				.list()
+				.forEach((variable) -> variables
+					.computeIfAbsent(variable.getProcessInstanceId(), (id) -> new HashMap<>())
+					.put(variable.getName(), variable.getValue()));
+			List<WatchLine> lines = new ArrayList<>();
+			for (String id : businessKeys.keySet()) {
+				Map<String, Object> v = variables.getOrDefault(id, Map.of());
+				if (!(v.get(DeadlineWatchProcess.CONTACT_ON) instanceof String contactOn)
+						|| !(v.get(DeadlineWatchProcess.SUBMISSION_DUE) instanceof String submissionDue)) {
+					continue;
+				}
+				LocalDate contact = LocalDate.parse(contactOn);
+				LocalDate submission = LocalDate.parse(submissionDue);
+				if (within(contact, from, to) || within(submission, from, to)) {
+					lines.add(new WatchLine(String.valueOf(v.get(DeadlineWatchProcess.STATE_NAME)),
+							String.valueOf(v.get(DeadlineWatchProcess.CONVENTION)),
+							String.valueOf(v.get(DeadlineWatchProcess.MEETING_CODE)), contactOn, submissionDue));
+				}
+			}
+			return lines;
+		});
+	}
+
+	private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
+		return !day.isBefore(from) && !day.isAfter(to);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package org.isu.clearance.workplan;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -60,6 +61,21 @@ public class WorkPlanSchedule implements ScheduledStart {
 			.toList();
 		QuarterPeriod current = candidates.get(0);
 		return new QuarterPeriod(current.quarter(), current.start(), nextStart(current.start()));
+	}
+
+	/**
+	 * The work-plan quarters of a cycle: the {@code count} quarters that end with the one
+	 * {@code day} (a meeting's first day, say) falls in, oldest first.
+	 */
+	public List<WorkPlanQuarter> cycleEndingWith(LocalDate day, int count) {
+		List<WorkPlanQuarter> quarters = new ArrayList<>();
+		QuarterPeriod quarter = quarterOf(day);
+		for (int i = 0; i < count; i++) {
+			quarters.add(0, new WorkPlanQuarter(quarter.quarter().name(), quarter.start(), quarter.lastDay(),
+					quarter.quarter().activities()));
+			quarter = quarterOf(quarter.start().minusDays(1));
+		}
+		return quarters;
 	}
 
 	private LocalDate nextStart(LocalDate start) {

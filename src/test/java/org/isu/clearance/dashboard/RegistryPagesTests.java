@@ -132,6 +132,9 @@ class RegistryPagesTests {
 				Date.from(LocalDateTime.parse("2026-11-23T10:00").atZone(ZoneId.systemDefault()).toInstant()));
 		DashboardFixtures.state(this.registry, "KIR", "2027-10-01");
 		String key = DashboardFixtures.start(this.requests, this.management, "KIR", "2029-10-01", "2026-11-20");
+		// no request yet: its deadline watch has the 14MSP's submission due date, 14
+		// December 2026
+		DashboardFixtures.state(this.registry, "TUV", "2027-10-01");
 
 		ResponseEntity<String> page = this.rest.withBasicAuth("ag-member", "demo")
 			.getForEntity("/work-plan", String.class);
@@ -140,6 +143,13 @@ class RegistryPagesTests {
 		String ccm = page.getBody().substring(page.getBody().indexOf("data-meeting=\"CCM-14MSP\""));
 		assertThat(ccm).contains("Q4 2026", "Q1 2027", "Q2 2027", "Q3 2027", "id=\"work-plan-0\"", "<circle",
 				"State KIR", "/requests/" + key);
+		// the same content as the quarterly digest: the activities and the deadline
+		// watches
+		String q4 = ccm.substring(ccm.indexOf("Q4 2026</h3>"), ccm.indexOf("Q1 2027</h3>"));
+		assertThat(q4).contains("ISU meetings with the States expected to request an extension", "State TUV",
+				"contact on 2026-03-14, request due 2026-12-14");
+		String q1 = ccm.substring(ccm.indexOf("Q1 2027</h3>"), ccm.indexOf("Q2 2027</h3>"));
+		assertThat(q1).contains("Preliminary review of the requests").doesNotContain("State TUV");
 		assertThat(page.getBody()).contains("data-meeting=\"APMBC-23MSP\"");
 	}
 

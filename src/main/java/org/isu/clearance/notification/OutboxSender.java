@@ -1,9 +1,12 @@
 package org.isu.clearance.notification;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +176,7 @@ class OutboxSender {
 	private List<Row> claim() {
 		Instant now = Outbox.now();
 		List<Row> candidates = this.jdbc.sql("""
-				select id, recipient, subject, body_text, body_html, status, attempts, next_attempt_at
+				select id, idempotency_key, recipient, subject, body_text, body_html, status, attempts, next_attempt_at
 				from outbox_mail
 				where status in ('pending', 'sending') and next_attempt_at <= :now
 				order by next_attempt_at, id
@@ -181,9 +184,9 @@ class OutboxSender {
 				""" + (this.postgres ? " for update skip locked" : ""))
 			.param("now", Timestamp.from(now))
 			.param("batch", this.delivery.batchSize())
-			.query((rs, number) -> new Row(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
-					rs.getString("body_text"), rs.getString("body_html"), rs.getString("status"), rs.getInt("attempts"),
-					rs.getTimestamp("next_attempt_at")))
+			.query((rs, number) -> new Row(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("recipient"),
+					rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
+					rs.getString("status"), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at")))
 			.list();
 		Timestamp claimEnds = Timestamp.from(now.plus(this.delivery.claimTimeout()));
 		List<Row> claimed = new ArrayList<>();
@@ -212,6 +215,10 @@ class OutboxSender {
 		helper.setFrom(address(this.from));
 		helper.setTo(recipient);
 		helper.setSubject(OutgoingMail.singleLine(row.subject()));
+		// the same Message-ID on every attempt: should a mail go out twice (the server
+		// took
+		// it, then this node died before recording it), mail clients show it once
+		message.setHeader("Message-ID", messageId(row.idempotencyKey(), this.from));
 		if (row.html() != null) {
 			helper.setText(row.text(), row.html());
 		}
@@ -219,6 +226,23 @@ class OutboxSender {
 			helper.setText(row.text());
 		}
 		return message;
+	}
+
+	/**
+	 * A Message-ID that follows from the outbox row's idempotency key alone, in the
+	 * domain of the sender address.
+	 */
+	static String messageId(String idempotencyKey, String from) {
+		String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256")
+				.digest(idempotencyKey.getBytes(StandardCharsets.UTF_8));
+			return "<" + HexFormat.of().formatHex(digest, 0, 20) + ".outbox@"
+					+ (domain.isEmpty() ? "localhost" : domain) + ">";
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
+		}
 	}
 
 	/**
@@ -319,12 +343,12 @@ class OutboxSender {
 		return OutgoingMail.singleLine(text.toString());
 	}
 
-	private record Row(long id, String recipient, String subject, String text, String html, String status, int attempts,
-			Timestamp nextAttemptAt) {
+	private record Row(long id, String idempotencyKey, String recipient, String subject, String text, String html,
+			String status, int attempts, Timestamp nextAttemptAt) {
 
 		Row claimed() {
-			return new Row(this.id, this.recipient, this.subject, this.text, this.html, "sending", this.attempts + 1,
-					this.nextAttemptAt);
+			return new Row(this.id, this.idempotencyKey, this.recipient, this.subject, this.text, this.html, "sending",
+					this.attempts + 1, this.nextAttemptAt);
 		}
 
 	}

@@ -282,6 +282,29 @@ class MailDeliveryTests {
 	}
 
 	@Test
+	void aMailSentAgainAfterACrashCarriesTheSameMessageId() throws Exception {
+		enqueue("crash:1", "isu-officer@example.org");
+		enqueue("crash:2", "isu-officer@example.org");
+		this.sender.deliverAllDue();
+		// the server took crash:1, then the node died before recording it: the claim runs
+		// out
+		this.jdbc
+			.sql("update outbox_mail set status = 'sending', sent_at = null, next_attempt_at = ? "
+					+ "where idempotency_key = 'crash:1'")
+			.param(java.sql.Timestamp.from(ClockUtil.getCurrentTime().toInstant()))
+			.update();
+		this.sender.deliverAllDue();
+
+		MimeMessage[] received = smtp.getReceivedMessages();
+		assertThat(received).hasSize(3);
+		assertThat(received[0].getMessageID()).isEqualTo(received[2].getMessageID())
+			.isNotEqualTo(received[1].getMessageID())
+			.matches("<[0-9a-f]{40}\\.outbox@[A-Za-z0-9.-]+>");
+		assertThat(OutboxSender.messageId("crash:1", "ISU <isu@clearance.example.org>"))
+			.endsWith(".outbox@clearance.example.org>");
+	}
+
+	@Test
 	void invalidAndHeaderInjectingAddressesFailAndAreNeverSent() {
 		enqueue("bad:1", "not an address");
 		enqueue("bad:2", "victim@example.org, other@example.org");

@@ -426,15 +426,21 @@ class ClusterFaultIT {
 
 		List<String> lost = acknowledged.stream().filter((taskId) -> !taskCompleted(taskId)).toList();
 		System.out.printf(
-				"fault: scenario=kill-9 requests=%d completions_acknowledged=%d lost=%d refused_calls=%d timers_due=%d mails_written=%d mails_sent=%d duplicates=%d missing=%d restart_s=%.1f recovery_s=%.1f http_5xx=%d%n",
+				"fault: scenario=kill-9 requests=%d completions_acknowledged=%d lost=%d refused_calls=%d timers_due=%d mails_written=%d mails_sent=%d duplicates=%d visible_duplicates=%d missing=%d restart_s=%.1f recovery_s=%.1f http_5xx=%d%n",
 				requests, acknowledged.size(), lost.size(), refused.get(), due, delivery.written(),
-				delivery.received() - delivery.duplicates(), delivery.duplicates(), delivery.missing(),
-				restartTime.toMillis() / 1000.0, recoverySeconds, this.client.serverErrors().size());
+				delivery.received() - delivery.duplicates(), delivery.duplicates(), delivery.visibleDuplicates(),
+				delivery.missing(), restartTime.toMillis() / 1000.0, recoverySeconds,
+				this.client.serverErrors().size());
 		assertThat(lost).as("acknowledged completions not in the database").isEmpty();
 		assertThat(instances)
 			.allSatisfy((instance) -> assertThat(openTasks(instance)).containsExactly("Task_PreliminaryReview"));
 		assertThat(delivery.missing()).isZero();
-		assertThat(delivery.duplicates()).isZero();
+		// SMTP has no two-phase commit: a mail the server took in the instant before the
+		// node died unrecorded goes out again when its claim runs out. Only the mails in
+		// flight on the killed node (one per sender thread) can, and under their first
+		// Message-ID, so that mail clients show them once.
+		assertThat(delivery.duplicates()).as("mails sent twice").isLessThanOrEqualTo(FaultCluster.SENDERS_PER_NODE);
+		assertThat(delivery.visibleDuplicates()).as("mails sent twice under another Message-ID").isZero();
 		assertThat(this.cluster.outbox("status = 'failed'")).as("mails given up").isEqualTo(failedBefore);
 		assertThat(this.client.serverErrors()).as("answers of 500 or more").isEmpty();
 	}
@@ -537,11 +543,12 @@ class ClusterFaultIT {
 		List<Received> received = this.cluster.smtp().received();
 		List<Received> written = this.cluster.jdbc()
 			.sql("select recipient, subject, body_text from outbox_mail where status = 'sent'")
-			.query((rs, row) -> new Received(rs.getString(1), rs.getString(2), rs.getString(3)))
+			.query((rs, row) -> new Received(rs.getString(1), rs.getString(2), rs.getString(3), null))
 			.list();
 		Set<String> arrived = received.stream().map(ClusterFaultIT::identity).collect(Collectors.toSet());
 		long missing = written.stream().map(ClusterFaultIT::identity).filter((mail) -> !arrived.contains(mail)).count();
-		return new Delivery(this.cluster, written.size(), received.size(), duplicates(received), missing);
+		return new Delivery(this.cluster, written.size(), received.size(), duplicates(received),
+				SmtpSink.visibleDuplicates(received), missing);
 	}
 
 	private static String identity(Received mail) {
@@ -549,7 +556,13 @@ class ClusterFaultIT {
 				+ ((mail.text() != null) ? mail.text().replace("\r", "").strip() : "");
 	}
 
-	record Delivery(FaultCluster cluster, long written, long received, int duplicates, long missing) {
+	/**
+	 * @param duplicates mails that arrived more than once
+	 * @param visibleDuplicates of those, the ones that arrived again under another
+	 * Message-ID, which a mail client would show twice
+	 */
+	record Delivery(FaultCluster cluster, long written, long received, int duplicates, int visibleDuplicates,
+			long missing) {
 
 		long sentOfKind(String kind) {
 			return this.cluster.outbox("status = 'sent' and kind = '" + kind + "'");

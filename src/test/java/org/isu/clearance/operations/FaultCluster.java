@@ -31,6 +31,9 @@ final class FaultCluster implements AutoCloseable {
 
 	static final Duration MAIL_CLAIM_TIMEOUT = Duration.ofSeconds(30);
 
+	/** Sender threads per node: at most this many mails are in flight on a node. */
+	static final int SENDERS_PER_NODE = 2;
+
 	private final ScratchDatabase database = new ScratchDatabase("clearance_fault");
 
 	private final SmtpSink smtp;
@@ -52,6 +55,7 @@ final class FaultCluster implements AutoCloseable {
 				"--spring.mail.port=" + this.smtp.port(), "--clearance.demo.requests=false",
 				"--camunda.bpm.job-execution.lock-time-in-millis=" + JOB_LOCK_TIME.toMillis(),
 				"--clearance.notification.delivery.claim-timeout=" + MAIL_CLAIM_TIMEOUT,
+				"--clearance.notification.delivery.senders=" + SENDERS_PER_NODE,
 				"--logging.level.org.camunda.bpm.engine.jobexecutor=warn");
 		Map<String, String> environment = Map.of("DB_URL", this.database.url(), "DB_USER", "postgres", "DB_PASSWORD",
 				"");

@@ -3,8 +3,10 @@ package org.isu.clearance.operations;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -66,12 +68,26 @@ final class SmtpSink {
 		return counts.values().stream().mapToInt((count) -> count - 1).sum();
 	}
 
+	/**
+	 * How many of the mails that arrived more than once did so under another Message-ID
+	 * than their first copy: the duplicates a mail client would show.
+	 */
+	static int visibleDuplicates(List<Received> mails) {
+		Map<String, Set<String>> messageIds = new HashMap<>();
+		Map<String, Integer> counts = new HashMap<>();
+		mails.forEach((mail) -> {
+			messageIds.computeIfAbsent(mail.identity(), (identity) -> new HashSet<>()).add(mail.messageId());
+			counts.merge(mail.identity(), 1, Integer::sum);
+		});
+		return messageIds.values().stream().mapToInt((ids) -> ids.size() - 1).sum();
+	}
+
 	private static List<Received> read(GreenMail server) {
 		List<Received> mails = new ArrayList<>();
 		for (MimeMessage message : server.getReceivedMessages()) {
 			try {
 				String recipient = message.getAllRecipients()[0].toString();
-				mails.add(new Received(recipient, message.getSubject(), text(message)));
+				mails.add(new Received(recipient, message.getSubject(), text(message), message.getMessageID()));
 			}
 			catch (MessagingException | IOException ex) {
 				throw new IllegalStateException("Unreadable mail at the sink", ex);
@@ -96,7 +112,7 @@ final class SmtpSink {
 		return null;
 	}
 
-	record Received(String recipient, String subject, String text) {
+	record Received(String recipient, String subject, String text, String messageId) {
 
 		String identity() {
 			return this.recipient + "\n" + this.subject + "\n" + this.text;

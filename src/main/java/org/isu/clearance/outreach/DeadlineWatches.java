@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.isu.clearance.calendar.DeadlineCalendar;
 import org.isu.clearance.calendar.DeadlinePlan;
 import org.isu.clearance.registry.Convention;
+import org.isu.clearance.registry.MeetingChanged;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.registry.StateDeadlineChanged;
 import org.isu.clearance.registry.StateParty;
@@ -60,6 +62,8 @@ class DeadlineWatches implements ApplicationRunner {
 
 	private final RuntimeService runtime;
 
+	private final ManagementService management;
+
 	private final IdentityService identity;
 
 	private final Registry registry;
@@ -68,9 +72,10 @@ class DeadlineWatches implements ApplicationRunner {
 
 	private final TransactionTemplate newTransaction;
 
-	DeadlineWatches(RuntimeService runtime, IdentityService identity, Registry registry, DeadlineCalendar calendar,
-			PlatformTransactionManager transactions) {
+	DeadlineWatches(RuntimeService runtime, ManagementService management, IdentityService identity, Registry registry,
+			DeadlineCalendar calendar, PlatformTransactionManager transactions) {
 		this.runtime = runtime;
+		this.management = management;
 		this.identity = identity;
 		this.registry = registry;
 		this.calendar = calendar;
@@ -98,6 +103,13 @@ class DeadlineWatches implements ApplicationRunner {
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
+	void on(MeetingChanged event) {
+		for (StateParty state : this.registry.states(event.convention())) {
+			safely("realign the watch of " + state.key() + " to the meetings", () -> reconcile(state));
+		}
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
 	void on(ExtensionRequestStarted event) {
 		safely("end the watch " + event.businessKey(), () -> endWatch(
 				DeadlineWatchProcess.businessKey(event.convention(), event.stateCode(), event.meetingCode())));
@@ -117,7 +129,7 @@ class DeadlineWatches implements ApplicationRunner {
 				endWatch(watch.getBusinessKey());
 			}
 			else if (watch.getBusinessKey().equals(wantedKey)) {
-				this.runtime.setVariable(watch.getId(), CURRENT_DEADLINE, state.clearanceDeadline().toString());
+				realign(watch, state, wanted.get());
 				running = true;
 			}
 			else {
@@ -130,6 +142,44 @@ class DeadlineWatches implements ApplicationRunner {
 		if (wanted.isPresent() && !running) {
 			start(state, wanted.get());
 		}
+	}
+
+	/**
+	 * Keeps a running watch on the dates of its meeting as the registry now has them:
+	 * when the meeting moved, the watch's dates move and its waiting timers are due anew
+	 * (a reminder already sent is not sent again; one whose new date has passed goes out
+	 * now).
+	 */
+	private void realign(ProcessInstance watch, StateParty state, DeadlinePlan plan) {
+		Map<String, Object> wanted = dates(state, plan);
+		Map<String, Object> current = this.runtime.getVariables(watch.getId(), wanted.keySet());
+		if (current.equals(wanted)) {
+			return;
+		}
+		this.runtime.setVariables(watch.getId(), wanted);
+		boolean datesMoved = !wanted.get(MEETING_FIRST_DAY).equals(current.get(MEETING_FIRST_DAY))
+				|| !wanted.get(CONTACT_ON).equals(current.get(CONTACT_ON))
+				|| !wanted.get(SUBMISSION_DUE).equals(current.get(SUBMISSION_DUE));
+		if (datesMoved) {
+			this.management.createJobQuery()
+				.processInstanceId(watch.getId())
+				.timers()
+				.list()
+				.forEach((timer) -> this.management.recalculateJobDuedate(timer.getId(), false));
+			log.info("Deadline watch {} realigned: {} opens {}, contact on {}, submission due {}",
+					watch.getBusinessKey(), plan.meeting().code(), plan.meeting().firstDay(), plan.deadlineWatch(),
+					plan.submissionDue());
+		}
+	}
+
+	private static Map<String, Object> dates(StateParty state, DeadlinePlan plan) {
+		Map<String, Object> dates = new java.util.LinkedHashMap<>();
+		dates.put(MEETING_FIRST_DAY, plan.meeting().firstDay().toString());
+		dates.put(MEETING_PROVISIONAL, plan.meeting().provisional() || plan.meetingProjected());
+		dates.put(CURRENT_DEADLINE, state.clearanceDeadline().toString());
+		dates.put(CONTACT_ON, plan.deadlineWatch().toString());
+		dates.put(SUBMISSION_DUE, plan.submissionDue().toString());
+		return dates;
 	}
 
 	/**
@@ -164,11 +214,7 @@ class DeadlineWatches implements ApplicationRunner {
 		variables.put(STATE_CODE, state.code());
 		variables.put(STATE_NAME, state.name());
 		variables.put(MEETING_CODE, plan.meeting().code());
-		variables.put(MEETING_FIRST_DAY, plan.meeting().firstDay().toString());
-		variables.put(MEETING_PROVISIONAL, plan.meeting().provisional() || plan.meetingProjected());
-		variables.put(CURRENT_DEADLINE, state.clearanceDeadline().toString());
-		variables.put(CONTACT_ON, plan.deadlineWatch().toString());
-		variables.put(SUBMISSION_DUE, plan.submissionDue().toString());
+		variables.putAll(dates(state, plan));
 		String key = key(state, plan);
 		this.runtime.startProcessInstanceByKey(PROCESS_KEY, key, variables);
 		log.info("Deadline watch {} started (contact on {}, submission due {})", key, plan.deadlineWatch(),

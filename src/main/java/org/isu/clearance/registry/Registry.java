@@ -119,6 +119,7 @@ public class Registry {
 					"Meeting " + normalized.code() + " of the " + normalized.convention() + " is already registered");
 		}
 		this.repository.insertMeeting(normalized);
+		this.events.publishEvent(new MeetingChanged(normalized.convention(), normalized.code()));
 		return meeting(normalized.convention(), normalized.code());
 	}
 
@@ -131,9 +132,13 @@ public class Registry {
 		if (!normalized.code().equals(normalize(code))) {
 			throw new FieldValidationException("code", "does not match the meeting being edited");
 		}
-		meeting(convention, code);
+		Meeting before = meeting(convention, code);
 		this.repository.updateMeeting(normalized);
-		return meeting(convention, normalized.code());
+		Meeting after = meeting(convention, normalized.code());
+		if (!after.equals(before)) {
+			this.events.publishEvent(new MeetingChanged(convention, after.code()));
+		}
+		return after;
 	}
 
 	private static StatePartyInput check(StatePartyInput input) {

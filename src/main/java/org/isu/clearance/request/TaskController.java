@@ -3,9 +3,15 @@ package org.isu.clearance.request;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.isu.clearance.shared.AsSystem;
 import org.isu.clearance.shared.NotFoundException;
 
 import org.springframework.http.ResponseEntity;
@@ -27,20 +33,36 @@ class TaskController {
 
 	private final TaskService tasks;
 
-	TaskController(TaskService tasks) {
+	private final RuntimeService runtime;
+
+	private final IdentityService identity;
+
+	TaskController(TaskService tasks, RuntimeService runtime, IdentityService identity) {
 		this.tasks = tasks;
+		this.runtime = runtime;
+		this.identity = identity;
 	}
 
 	@GetMapping
 	List<TaskView> visibleTasks() {
-		return this.tasks.createTaskQuery()
+		List<Task> visible = this.tasks.createTaskQuery()
 			.processDefinitionKey(ExtensionRequestProcess.PROCESS_KEY)
 			.initializeFormKeys()
 			.orderByDueDate()
 			.asc()
-			.listPage(0, 500)
-			.stream()
-			.map(TaskView::of)
+			.listPage(0, 500);
+		Set<String> instanceIds = visible.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+		// one query for the requests' business keys of the tasks the user may see
+		Map<String, String> businessKeys = instanceIds.isEmpty() ? Map.of()
+				: AsSystem.call(this.identity,
+						() -> this.runtime.createProcessInstanceQuery()
+							.processInstanceIds(instanceIds)
+							.list()
+							.stream()
+							.collect(Collectors.toMap(ProcessInstance::getId,
+									(instance) -> String.valueOf(instance.getBusinessKey()))));
+		return visible.stream()
+			.map((task) -> TaskView.of(task, businessKeys.get(task.getProcessInstanceId())))
 			.toList();
 	}
 
@@ -54,11 +76,11 @@ class TaskController {
 	}
 
 	record TaskView(String id, String taskDefinitionKey, String name, String assignee, Date due,
-			String processInstanceId) {
+			String processInstanceId, String businessKey) {
 
-		static TaskView of(Task task) {
+		static TaskView of(Task task, String businessKey) {
 			return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getAssignee(),
-					task.getDueDate(), task.getProcessInstanceId());
+					task.getDueDate(), task.getProcessInstanceId(), businessKey);
 		}
 
 	}

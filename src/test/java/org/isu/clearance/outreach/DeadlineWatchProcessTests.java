@@ -1,5 +1,6 @@
 package org.isu.clearance.outreach;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.isu.clearance.ProcessTest;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Language;
+import org.isu.clearance.registry.Meeting;
+import org.isu.clearance.registry.MeetingInput;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.request.ExtensionRequestProcess;
 import org.isu.clearance.request.ExtensionRequests;
@@ -169,6 +172,34 @@ class DeadlineWatchProcessTests {
 		// a deadline whose meeting has passed needs no watch
 		this.registry.updateState(Convention.CCM, "TTO", ccmState("TTO", "2026-07-01", Language.en));
 		assertThat(this.watches.watchesOf(this.registry.state(Convention.CCM, "TTO"))).isEmpty();
+	}
+
+	@Test
+	void movingTheMeetingMovesTheWatchsDatesAndWaitingTimers() {
+		// deadline 1 October 2027: the 14MSP, registered for 14 September 2027, is M
+		this.registry.createState(ccmState("VCT", "2027-10-01", Language.en));
+		ProcessInstance watch = watch("watch-CCM-VCT-14MSP");
+		assertThat(timer(watch, TIMER_FIRST_REMINDER).getDuedate()).isEqualTo(at("2026-09-14T09:00:00"));
+		Meeting meeting = this.registry.meeting(Convention.CCM, "14MSP");
+		try {
+			this.registry.updateMeeting(Convention.CCM, "14MSP",
+					new MeetingInput(Convention.CCM, "14MSP", meeting.kind(), LocalDate.parse("2027-09-07"),
+							LocalDate.parse("2027-09-10"), meeting.venue(), false));
+
+			assertThat(watch("watch-CCM-VCT-14MSP").getId()).isEqualTo(watch.getId());
+			assertThat(watch).variables()
+				.containsEntry(MEETING_FIRST_DAY, "2027-09-07")
+				.containsEntry(MEETING_PROVISIONAL, false)
+				.containsEntry(CONTACT_ON, "2026-03-07")
+				.containsEntry(SUBMISSION_DUE, "2026-12-07");
+			assertThat(timer(watch, TIMER_FIRST_REMINDER).getDuedate()).isEqualTo(at("2026-09-07T09:00:00"));
+			assertThat(timer(watch, TIMER_CONTACT_DUE).getDuedate()).isEqualTo(at("2026-03-07T09:00:00"));
+		}
+		finally {
+			this.registry.updateMeeting(Convention.CCM, "14MSP", new MeetingInput(Convention.CCM, "14MSP",
+					meeting.kind(), meeting.firstDay(), meeting.lastDay(), meeting.venue(), meeting.provisional()));
+		}
+		assertThat(timer(watch, TIMER_FIRST_REMINDER).getDuedate()).isEqualTo(at("2026-09-14T09:00:00"));
 	}
 
 	@Test

@@ -54,6 +54,7 @@ class ExtensionRequestHttpTests {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
 	void aRequestFromIntakeToDecision() {
 		RequestFixtures.state(this.registry, "SWE", "2028-11-01");
 		ResponseEntity<Map<String, Object>> started = post("isu-officer", "/api/extension-requests",
@@ -70,6 +71,12 @@ class ExtensionRequestHttpTests {
 		// ISU officer, through /engine-rest: the analysis group may not touch the ISU's
 		// task
 		String check = taskId("isu-officer", instance, TASK_CHECK_COMPLETENESS);
+		assertThat(this.rest.withBasicAuth("isu-officer", "demo").getForObject("/api/tasks", List.class))
+			.anySatisfy((task) -> assertThat((Map<String, Object>) task).containsEntry("id", check)
+				.containsEntry("taskDefinitionKey", TASK_CHECK_COMPLETENESS)
+				.containsEntry("businessKey", "CCM-SWE-15MSP"));
+		assertThat(this.rest.withBasicAuth("ag-member", "demo").getForObject("/api/tasks", List.class))
+			.noneSatisfy((task) -> assertThat((Map<String, Object>) task).containsEntry("id", check));
 		assertThat(engineComplete("ag-member", check, Map.of(REQUEST_COMPLETE, true)).getStatusCode().value()).isIn(403,
 				404);
 		assertThat(

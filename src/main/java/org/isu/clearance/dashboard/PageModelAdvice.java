@@ -31,13 +31,7 @@ class PageModelAdvice {
 			return;
 		}
 		model.addAttribute("user", authentication.getName());
-		model.addAttribute("groups",
-				authentication.getAuthorities()
-					.stream()
-					.map((authority) -> authority.getAuthority())
-					.filter((authority) -> authority.startsWith(Groups.AUTHORITY_PREFIX))
-					.map((authority) -> authority.substring(Groups.AUTHORITY_PREFIX.length()))
-					.toList());
+		model.addAttribute("groups", Groups.of(authentication));
 		model.addAttribute("canEdit", Access.canEdit(authentication));
 	}
 

@@ -1,7 +1,6 @@
 package org.isu.clearance.identity;
 
 import java.io.IOException;
-import java.util.List;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -10,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -36,13 +34,7 @@ class EngineAuthenticationFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		List<String> groups = authentication.getAuthorities()
-			.stream()
-			.map(GrantedAuthority::getAuthority)
-			.filter((authority) -> authority.startsWith(Groups.AUTHORITY_PREFIX))
-			.map((authority) -> authority.substring(Groups.AUTHORITY_PREFIX.length()))
-			.toList();
-		this.identityService.setAuthentication(authentication.getName(), groups);
+		this.identityService.setAuthentication(authentication.getName(), Groups.of(authentication));
 		try {
 			chain.doFilter(request, response);
 		}

@@ -2,6 +2,9 @@ package org.isu.clearance.identity;
 
 import java.util.List;
 
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
 /**
  * The Camunda groups every part of the application agrees on. Camunda's identity service
  * is the single user store: a user's groups are their roles everywhere.
@@ -30,6 +33,19 @@ public final class Groups {
 
 	public static List<String> all() {
 		return List.of(ISU, ANALYSIS_GROUP, COORDINATORS, ADMIN);
+	}
+
+	/**
+	 * The engine groups a signed-in user belongs to, from their Spring Security
+	 * authorities.
+	 */
+	public static List<String> of(Authentication authentication) {
+		return authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter((authority) -> authority.startsWith(AUTHORITY_PREFIX))
+			.map((authority) -> authority.substring(AUTHORITY_PREFIX.length()))
+			.toList();
 	}
 
 	public static String displayName(String groupId) {

@@ -90,13 +90,7 @@ class MailController {
 
 	private static void who(Authentication authentication, Model model) {
 		model.addAttribute("user", authentication.getName());
-		model.addAttribute("groups",
-				authentication.getAuthorities()
-					.stream()
-					.map((authority) -> authority.getAuthority())
-					.filter((authority) -> authority.startsWith(Groups.AUTHORITY_PREFIX))
-					.map((authority) -> authority.substring(Groups.AUTHORITY_PREFIX.length()))
-					.toList());
+		model.addAttribute("groups", Groups.of(authentication));
 	}
 
 	private static String blankToNull(String value) {

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.Rows;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Language;
 import org.isu.clearance.registry.Registry;
@@ -362,13 +363,7 @@ class MailDeliveryTests {
 	}
 
 	private Map<String, Object> row(String key) {
-		Map<String, Object> row = new java.util.HashMap<>();
-		this.jdbc.sql("select * from outbox_mail where idempotency_key = ?")
-			.param(key)
-			.query()
-			.singleRow()
-			.forEach((name, value) -> row.put(name.toUpperCase(), value));
-		return row;
+		return Rows.of(this.jdbc, "select * from outbox_mail where idempotency_key = ?", key).get(0);
 	}
 
 	private static void later(Duration duration) {

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.Rows;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Language;
 import org.isu.clearance.registry.Registry;
@@ -320,17 +321,7 @@ class NotificationTests {
 	}
 
 	private List<Map<String, Object>> mails(String keyPattern) {
-		return this.jdbc.sql("select * from outbox_mail where idempotency_key like ? order by id")
-			.param(keyPattern)
-			.query()
-			.listOfRows()
-			.stream()
-			.map((row) -> {
-				Map<String, Object> upper = new HashMap<>();
-				row.forEach((name, value) -> upper.put(name.toUpperCase(), value));
-				return upper;
-			})
-			.toList();
+		return Rows.of(this.jdbc, "select * from outbox_mail where idempotency_key like ? order by id", keyPattern);
 	}
 
 	private long failedMail(String key) {

@@ -175,7 +175,6 @@ class ReminderLatencyBenchmark {
 			.cancelActivity(false)
 			.timerWithDate("${dueAt}")
 			.serviceTask("Task_Remind")
-			.camundaAsyncBefore()
 			.camundaDelegateExpression("${taskReminderDelegate}")
 			.camundaInputParameter("reminderFor", "Task_Wait")
 			.camundaInputParameter("reminderKind", "due-soon")

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.isu.clearance.ProcessTest;
+import org.isu.clearance.Rows;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Registry;
 import org.junit.jupiter.api.Test;
@@ -112,17 +113,8 @@ class Article7ReminderProcessTests {
 	}
 
 	private List<Map<String, Object>> mails() {
-		return this.jdbc
-			.sql("select kind, recipient, subject, body_text from outbox_mail where business_key = 'article7-2027'")
-			.query()
-			.listOfRows()
-			.stream()
-			.map((row) -> {
-				Map<String, Object> upper = new java.util.HashMap<>();
-				row.forEach((key, value) -> upper.put(key.toUpperCase(), value));
-				return upper;
-			})
-			.toList();
+		return Rows.of(this.jdbc,
+				"select kind, recipient, subject, body_text from outbox_mail where business_key = 'article7-2027'");
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.isu.clearance.outreach;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.isu.clearance.ProcessTest;
+import org.isu.clearance.Rows;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Language;
 import org.isu.clearance.registry.Meeting;
@@ -116,21 +116,21 @@ class DeadlineWatchProcessTests {
 			.hasPassedInOrder(TASK_SEND_FIRST_REMINDER, TASK_SEND_SECOND_REMINDER, TASK_SEND_FINAL_REMINDER,
 					TASK_ALERT_COORDINATORS, END_NO_REQUEST);
 		List<Map<String, Object>> mails = mails("watch-CCM-JAM-15MSP");
-		assertThat(mails).filteredOn((mail) -> "focal.jam@example.org".equals(mail.get("recipient")))
-			.extracting((mail) -> mail.get("kind"))
+		assertThat(mails).filteredOn((mail) -> "focal.jam@example.org".equals(mail.get("RECIPIENT")))
+			.extracting((mail) -> mail.get("KIND"))
 			.containsExactly("watch-first-reminder", "watch-second-reminder", "watch-final-reminder");
-		assertThat(mails).filteredOn((mail) -> "focal.jam@example.org".equals(mail.get("recipient")))
+		assertThat(mails).filteredOn((mail) -> "focal.jam@example.org".equals(mail.get("RECIPIENT")))
 			.allSatisfy((mail) -> {
-				assertThat(mail.get("language")).isEqualTo("fr");
-				assertThat((String) mail.get("body_text")).contains("State JAM", "15MSP", "2027-12-15");
+				assertThat(mail.get("LANGUAGE")).isEqualTo("fr");
+				assertThat((String) mail.get("BODY_TEXT")).contains("State JAM", "15MSP", "2027-12-15");
 			});
-		assertThat(mails).filteredOn((mail) -> "watch-final-reminder".equals(mail.get("kind")))
+		assertThat(mails).filteredOn((mail) -> "watch-final-reminder".equals(mail.get("KIND")))
 			.singleElement()
-			.satisfies((mail) -> assertThat((String) mail.get("subject")).startsWith("Dernier rappel"));
-		assertThat(mails).filteredOn((mail) -> "watch-overdue".equals(mail.get("kind")))
+			.satisfies((mail) -> assertThat((String) mail.get("SUBJECT")).startsWith("Dernier rappel"));
+		assertThat(mails).filteredOn((mail) -> "watch-overdue".equals(mail.get("KIND")))
 			.isNotEmpty()
-			.allSatisfy((mail) -> assertThat((String) mail.get("subject")).contains("No extension request received"))
-			.extracting((mail) -> mail.get("recipient"))
+			.allSatisfy((mail) -> assertThat((String) mail.get("SUBJECT")).contains("No extension request received"))
+			.extracting((mail) -> mail.get("RECIPIENT"))
 			.contains("coordinator@example.org");
 	}
 
@@ -227,9 +227,9 @@ class DeadlineWatchProcessTests {
 		runAsyncSteps(this.management, watch.getId());
 
 		assertThat(mails("watch-CCM-SUR-15MSP")).singleElement().satisfies((mail) -> {
-			assertThat(mail.get("kind")).isEqualTo("watch-second-reminder");
+			assertThat(mail.get("KIND")).isEqualTo("watch-second-reminder");
 			// Spanish is not among the templates' languages: English
-			assertThat(mail.get("language")).isEqualTo("en");
+			assertThat(mail.get("LANGUAGE")).isEqualTo("en");
 		});
 		assertThat(timer(watch, TIMER_FINAL_REMINDER).getDuedate()).isEqualTo(at("2027-12-01T09:00:00"));
 	}
@@ -247,7 +247,7 @@ class DeadlineWatchProcessTests {
 		runAsyncSteps(this.management, watch.getId());
 
 		assertThat(mails("watch-CCM-DMA-15MSP")).singleElement()
-			.satisfies((mail) -> assertThat(mail.get("kind")).isEqualTo("watch-first-reminder"));
+			.satisfies((mail) -> assertThat(mail.get("KIND")).isEqualTo("watch-first-reminder"));
 	}
 
 	@Test
@@ -283,18 +283,9 @@ class DeadlineWatchProcessTests {
 	}
 
 	private List<Map<String, Object>> mails(String businessKey) {
-		return this.jdbc.sql(
-				"select kind, recipient, language, subject, body_text from outbox_mail where business_key = ? order by id")
-			.param(businessKey)
-			.query()
-			.listOfRows()
-			.stream()
-			.map((row) -> {
-				Map<String, Object> lower = new HashMap<>();
-				row.forEach((key, value) -> lower.put(key.toLowerCase(), value));
-				return lower;
-			})
-			.toList();
+		return Rows.of(this.jdbc,
+				"select kind, recipient, language, subject, body_text from outbox_mail where business_key = ? order by id",
+				businessKey);
 	}
 
 }

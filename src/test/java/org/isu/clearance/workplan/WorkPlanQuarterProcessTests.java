@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.isu.clearance.ProcessTest;
+import org.isu.clearance.Rows;
 import org.isu.clearance.registry.Language;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.request.ExtensionRequestProcess;
@@ -147,18 +148,9 @@ class WorkPlanQuarterProcessTests {
 	}
 
 	private List<Map<String, Object>> digests(String businessKey) {
-		return this.jdbc.sql(
-				"select recipient, subject, body_text, body_html from outbox_mail where business_key = ? and kind = 'workplan-digest'")
-			.param(businessKey)
-			.query()
-			.listOfRows()
-			.stream()
-			.map((row) -> {
-				Map<String, Object> upper = new java.util.HashMap<>();
-				row.forEach((key, value) -> upper.put(key.toUpperCase(), value));
-				return upper;
-			})
-			.toList();
+		return Rows.of(this.jdbc,
+				"select recipient, subject, body_text, body_html from outbox_mail where business_key = ? and kind = 'workplan-digest'",
+				businessKey);
 	}
 
 }

@@ -35,8 +35,6 @@ import org.springframework.stereotype.Service;
 @Service
 class WorkPlan {
 
-	private static final int QUARTERS = 4;
-
 	private final Registry registry;
 
 	private final DeadlineCalendar calendar;
@@ -79,9 +77,8 @@ class WorkPlan {
 		// the stage dates of the cycle do not depend on any State's deadline
 		DeadlinePlan plan = this.calendar.plan(meeting.convention(), meeting.lastDay(), meeting);
 		List<Quarter> quarters = new ArrayList<>();
-		for (WorkPlanQuarter quarter : this.schedule.cycleEndingWith(meeting.firstDay(), QUARTERS)) {
-			quarters.add(new Quarter(quarter.name() + " " + quarter.firstDay().getYear(), quarter.firstDay(),
-					quarter.lastDay(), quarter.activities(),
+		for (WorkPlanQuarter quarter : this.schedule.cycleTowards(meeting.firstDay())) {
+			quarters.add(new Quarter(quarter.name(), quarter.firstDay(), quarter.lastDay(), quarter.activities(),
 					this.digest.watches(quarter.firstDay(), quarter.lastDay())
 						.stream()
 						.filter((watch) -> watch.convention().equals(meeting.convention().name()))

@@ -64,16 +64,20 @@ public class WorkPlanSchedule implements ScheduledStart {
 	}
 
 	/**
-	 * The work-plan quarters of a cycle: the {@code count} quarters that end with the one
-	 * {@code day} (a meeting's first day, say) falls in, oldest first.
+	 * The work plan keyed to a meeting: the quarters that end with the one the meeting
+	 * opens in, oldest first, each named and tasked by its place in the work plan (the
+	 * meeting's own quarter is the last, Q3: presentation and report). For a September
+	 * meeting the names are those of the calendar (Q4 October–December … Q3
+	 * July–September); for a meeting in November the work plan runs January to December.
 	 */
-	public List<WorkPlanQuarter> cycleEndingWith(LocalDate day, int count) {
+	public List<WorkPlanQuarter> cycleTowards(LocalDate meetingDay) {
+		List<Quarter> order = this.properties.quarters();
 		List<WorkPlanQuarter> quarters = new ArrayList<>();
-		QuarterPeriod quarter = quarterOf(day);
-		for (int i = 0; i < count; i++) {
-			quarters.add(0, new WorkPlanQuarter(quarter.quarter().name(), quarter.start(), quarter.lastDay(),
-					quarter.quarter().activities()));
-			quarter = quarterOf(quarter.start().minusDays(1));
+		QuarterPeriod period = quarterOf(meetingDay);
+		for (int i = order.size() - 1; i >= 0; i--) {
+			Quarter place = order.get(i);
+			quarters.add(0, new WorkPlanQuarter(place.name(), period.start(), period.lastDay(), place.activities()));
+			period = quarterOf(period.start().minusDays(1));
 		}
 		return quarters;
 	}

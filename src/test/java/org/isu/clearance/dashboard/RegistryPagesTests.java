@@ -141,15 +141,23 @@ class RegistryPagesTests {
 
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
 		String ccm = page.getBody().substring(page.getBody().indexOf("data-meeting=\"CCM-14MSP\""));
-		assertThat(ccm).contains("Q4 2026", "Q1 2027", "Q2 2027", "Q3 2027", "id=\"work-plan-0\"", "<circle",
+		assertThat(ccm).contains(">Q4</h3>", ">Q1</h3>", ">Q2</h3>", ">Q3</h3>", "id=\"work-plan-0\"", "<circle",
 				"State KIR", "/requests/" + key);
 		// the same content as the quarterly digest: the activities and the deadline
 		// watches
-		String q4 = ccm.substring(ccm.indexOf("Q4 2026</h3>"), ccm.indexOf("Q1 2027</h3>"));
-		assertThat(q4).contains("ISU meetings with the States expected to request an extension", "State TUV",
+		String q4 = ccm.substring(ccm.indexOf("Q4</h3>"), ccm.indexOf("Q1</h3>"));
+		assertThat(q4).contains("Oct 1, 2026 – Dec 31, 2026",
+				"ISU meetings with the States expected to request an extension", "State TUV",
 				"contact on 2026-03-14, request due 2026-12-14");
-		String q1 = ccm.substring(ccm.indexOf("Q1 2027</h3>"), ccm.indexOf("Q2 2027</h3>"));
-		assertThat(q1).contains("Preliminary review of the requests").doesNotContain("State TUV");
+		String q1 = ccm.substring(ccm.indexOf("Q1</h3>"), ccm.indexOf("Q2</h3>"));
+		assertThat(q1).contains("Jan 1, 2027 – Mar 31, 2027", "Preliminary review of the requests")
+			.doesNotContain("State TUV");
+		// the work plan is keyed to the meeting: the APMBC's meeting opens in November,
+		// so
+		// its Q3 (presentation and report) is October to December
+		String apmbc = page.getBody().substring(page.getBody().indexOf("data-meeting=\"APMBC-23MSP\""));
+		assertThat(apmbc.substring(apmbc.indexOf("Q3</h3>"))).contains("Oct 1, 2026 – Dec 31, 2026",
+				"Presentation of the analyses");
 		assertThat(page.getBody()).contains("data-meeting=\"APMBC-23MSP\"");
 	}
 

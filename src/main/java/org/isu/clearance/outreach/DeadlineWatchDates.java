@@ -43,7 +43,12 @@ public class DeadlineWatchDates {
 
 	/** Due date of {@code Task_ContactState}. */
 	public Date contactDue(VariableScope watch) {
-		LocalDate due = today().isAfter(day(watch, CONTACT_ON)) ? today() : day(watch, CONTACT_ON);
+		return contactDue(day(watch, CONTACT_ON));
+	}
+
+	/** Due date of {@code Task_ContactState} for a contact date, from today on. */
+	Date contactDue(LocalDate contactOn) {
+		LocalDate due = today().isAfter(contactOn) ? today() : contactOn;
 		return at(due.plus(this.properties.watch().contactPeriod()));
 	}
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.isu.clearance.calendar.DeadlineCalendar;
 import org.isu.clearance.calendar.DeadlinePlan;
@@ -64,6 +65,10 @@ class DeadlineWatches implements ApplicationRunner {
 
 	private final ManagementService management;
 
+	private final TaskService tasks;
+
+	private final DeadlineWatchDates dates;
+
 	private final IdentityService identity;
 
 	private final Registry registry;
@@ -72,10 +77,13 @@ class DeadlineWatches implements ApplicationRunner {
 
 	private final TransactionTemplate newTransaction;
 
-	DeadlineWatches(RuntimeService runtime, ManagementService management, IdentityService identity, Registry registry,
-			DeadlineCalendar calendar, PlatformTransactionManager transactions) {
+	DeadlineWatches(RuntimeService runtime, ManagementService management, TaskService tasks, DeadlineWatchDates dates,
+			IdentityService identity, Registry registry, DeadlineCalendar calendar,
+			PlatformTransactionManager transactions) {
 		this.runtime = runtime;
 		this.management = management;
+		this.tasks = tasks;
+		this.dates = dates;
 		this.identity = identity;
 		this.registry = registry;
 		this.calendar = calendar;
@@ -166,6 +174,11 @@ class DeadlineWatches implements ApplicationRunner {
 				.timers()
 				.list()
 				.forEach((timer) -> this.management.recalculateJobDuedate(timer.getId(), false));
+			this.tasks.createTaskQuery()
+				.processInstanceId(watch.getId())
+				.taskDefinitionKey(TASK_CONTACT_STATE)
+				.list()
+				.forEach((task) -> this.tasks.setDueDate(task.getId(), this.dates.contactDue(plan.deadlineWatch())));
 			log.info("Deadline watch {} realigned: {} opens {}, contact on {}, submission due {}",
 					watch.getBusinessKey(), plan.meeting().code(), plan.meeting().firstDay(), plan.deadlineWatch(),
 					plan.submissionDue());

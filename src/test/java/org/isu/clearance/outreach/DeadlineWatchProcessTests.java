@@ -203,6 +203,32 @@ class DeadlineWatchProcessTests {
 	}
 
 	@Test
+	void movingTheMeetingMovesTheDueDateOfAnOpenContactTask() {
+		// deadline 1 October 2027, M = 14MSP (14 September 2027): contact on 14 March
+		// 2026
+		clock("2026-03-20T10:00:00");
+		this.registry.createState(ccmState("ATG", "2027-10-01", Language.en));
+		ProcessInstance watch = watch("watch-CCM-ATG-14MSP");
+		this.management.executeJob(timer(watch, TIMER_CONTACT_DUE).getId());
+		// contacted late: due a month from today
+		assertThat(task(TASK_CONTACT_STATE, watch).getDueDate()).isEqualTo(at("2026-04-20T09:00:00"));
+		Meeting meeting = this.registry.meeting(Convention.CCM, "14MSP");
+		try {
+			this.registry.updateMeeting(Convention.CCM, "14MSP",
+					new MeetingInput(Convention.CCM, "14MSP", meeting.kind(), LocalDate.parse("2027-09-28"),
+							LocalDate.parse("2027-09-30"), meeting.venue(), false));
+
+			// contact on 28 March 2026 now, a month for it
+			assertThat(watch).variables().containsEntry(CONTACT_ON, "2026-03-28");
+			assertThat(task(TASK_CONTACT_STATE, watch).getDueDate()).isEqualTo(at("2026-04-28T09:00:00"));
+		}
+		finally {
+			this.registry.updateMeeting(Convention.CCM, "14MSP", new MeetingInput(Convention.CCM, "14MSP",
+					meeting.kind(), meeting.firstDay(), meeting.lastDay(), meeting.venue(), meeting.provisional()));
+		}
+	}
+
+	@Test
 	void startupStartsMissingWatchesIdempotently() {
 		this.registry.createState(ccmState("BLZ", DEADLINE, Language.en));
 		String watch = watch("watch-CCM-BLZ-15MSP").getId();

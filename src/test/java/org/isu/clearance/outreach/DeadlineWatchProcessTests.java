@@ -182,9 +182,7 @@ class DeadlineWatchProcessTests {
 		assertThat(timer(watch, TIMER_FIRST_REMINDER).getDuedate()).isEqualTo(at("2026-09-14T09:00:00"));
 		Meeting meeting = this.registry.meeting(Convention.CCM, "14MSP");
 		try {
-			this.registry.updateMeeting(Convention.CCM, "14MSP",
-					new MeetingInput(Convention.CCM, "14MSP", meeting.kind(), LocalDate.parse("2027-09-07"),
-							LocalDate.parse("2027-09-10"), meeting.venue(), false));
+			moveMeeting(meeting, "2027-09-07", "2027-09-10", false);
 
 			assertThat(watch("watch-CCM-VCT-14MSP").getId()).isEqualTo(watch.getId());
 			assertThat(watch).variables()
@@ -196,8 +194,7 @@ class DeadlineWatchProcessTests {
 			assertThat(timer(watch, TIMER_CONTACT_DUE).getDuedate()).isEqualTo(at("2026-03-07T09:00:00"));
 		}
 		finally {
-			this.registry.updateMeeting(Convention.CCM, "14MSP", new MeetingInput(Convention.CCM, "14MSP",
-					meeting.kind(), meeting.firstDay(), meeting.lastDay(), meeting.venue(), meeting.provisional()));
+			moveMeeting(meeting, meeting.firstDay().toString(), meeting.lastDay().toString(), meeting.provisional());
 		}
 		assertThat(timer(watch, TIMER_FIRST_REMINDER).getDuedate()).isEqualTo(at("2026-09-14T09:00:00"));
 	}
@@ -214,18 +211,21 @@ class DeadlineWatchProcessTests {
 		assertThat(task(TASK_CONTACT_STATE, watch).getDueDate()).isEqualTo(at("2026-04-20T09:00:00"));
 		Meeting meeting = this.registry.meeting(Convention.CCM, "14MSP");
 		try {
-			this.registry.updateMeeting(Convention.CCM, "14MSP",
-					new MeetingInput(Convention.CCM, "14MSP", meeting.kind(), LocalDate.parse("2027-09-28"),
-							LocalDate.parse("2027-09-30"), meeting.venue(), false));
+			moveMeeting(meeting, "2027-09-28", "2027-09-30", false);
 
 			// contact on 28 March 2026 now, a month for it
 			assertThat(watch).variables().containsEntry(CONTACT_ON, "2026-03-28");
 			assertThat(task(TASK_CONTACT_STATE, watch).getDueDate()).isEqualTo(at("2026-04-28T09:00:00"));
 		}
 		finally {
-			this.registry.updateMeeting(Convention.CCM, "14MSP", new MeetingInput(Convention.CCM, "14MSP",
-					meeting.kind(), meeting.firstDay(), meeting.lastDay(), meeting.venue(), meeting.provisional()));
+			moveMeeting(meeting, meeting.firstDay().toString(), meeting.lastDay().toString(), meeting.provisional());
 		}
+	}
+
+	private void moveMeeting(Meeting meeting, String firstDay, String lastDay, boolean provisional) {
+		this.registry.updateMeeting(meeting.convention(), meeting.code(),
+				new MeetingInput(meeting.convention(), meeting.code(), meeting.kind(), LocalDate.parse(firstDay),
+						LocalDate.parse(lastDay), meeting.venue(), provisional));
 	}
 
 	@Test

@@ -76,12 +76,18 @@ class WorkPlan {
 	private Cycle cycle(Meeting meeting, LocalDate today, Function<String, String> labels, Locale locale) {
 		// the stage dates of the cycle do not depend on any State's deadline
 		DeadlinePlan plan = this.calendar.plan(meeting.convention(), meeting.lastDay(), meeting);
+		List<WorkPlanQuarter> cycle = this.schedule.cycleTowards(meeting.firstDay());
+		// the convention's watches of the whole cycle, read once
+		List<WatchLine> watches = this.digest.watches(cycle.get(0).firstDay(), cycle.get(cycle.size() - 1).lastDay())
+			.stream()
+			.filter((watch) -> watch.convention().equals(meeting.convention().name()))
+			.toList();
 		List<Quarter> quarters = new ArrayList<>();
-		for (WorkPlanQuarter quarter : this.schedule.cycleTowards(meeting.firstDay())) {
+		for (WorkPlanQuarter quarter : cycle) {
 			quarters.add(new Quarter(quarter.name(), quarter.firstDay(), quarter.lastDay(), quarter.activities(),
-					this.digest.watches(quarter.firstDay(), quarter.lastDay())
-						.stream()
-						.filter((watch) -> watch.convention().equals(meeting.convention().name()))
+					watches.stream()
+						.filter((watch) -> quarter.contains(LocalDate.parse(watch.contactOn()))
+								|| quarter.contains(LocalDate.parse(watch.submissionDue())))
 						.toList(),
 					new ArrayList<>()));
 		}

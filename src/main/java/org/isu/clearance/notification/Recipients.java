@@ -5,15 +5,13 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.isu.clearance.shared.AsSystem;
 
 import org.springframework.stereotype.Component;
 
@@ -37,7 +35,7 @@ class Recipients {
 	 * The candidate users, and the members of the candidate groups, of a task.
 	 */
 	List<Recipient> candidates(Collection<? extends IdentityLink> links) {
-		return withoutAuthorization(() -> {
+		return AsSystem.call(this.identity, () -> {
 			Set<String> userIds = new LinkedHashSet<>();
 			for (IdentityLink link : links) {
 				if (!IdentityLinkType.CANDIDATE.equals(link.getType())) {
@@ -55,7 +53,7 @@ class Recipients {
 	}
 
 	List<Recipient> users(Collection<String> userIds) {
-		return withoutAuthorization(() -> {
+		return AsSystem.call(this.identity, () -> {
 			List<Recipient> recipients = new ArrayList<>();
 			for (String userId : new LinkedHashSet<>(userIds)) {
 				User user = this.identity.createUserQuery().userId(userId).singleResult();
@@ -69,38 +67,26 @@ class Recipients {
 	}
 
 	List<String> memberIds(String groupId) {
-		return withoutAuthorization(
+		return AsSystem.call(this.identity,
 				() -> this.identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList());
 	}
 
 	String groupName(Collection<? extends IdentityLink> links) {
-		return withoutAuthorization(() -> links.stream()
-			.filter((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-			.map((link) -> {
-				Group group = this.identity.createGroupQuery().groupId(link.getGroupId()).singleResult();
-				return (group != null && group.getName() != null) ? group.getName() : link.getGroupId();
-			})
-			.reduce((a, b) -> a + ", " + b)
-			.orElse(""));
+		return AsSystem.call(this.identity,
+				() -> links.stream()
+					.filter((link) -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+					.map((link) -> {
+						Group group = this.identity.createGroupQuery().groupId(link.getGroupId()).singleResult();
+						return (group != null && group.getName() != null) ? group.getName() : link.getGroupId();
+					})
+					.reduce((a, b) -> a + ", " + b)
+					.orElse(""));
 	}
 
 	private static String name(User user) {
 		String name = ((user.getFirstName() != null) ? user.getFirstName() : "") + " "
 				+ ((user.getLastName() != null) ? user.getLastName() : "");
 		return name.isBlank() ? user.getId() : OutgoingMail.singleLine(name);
-	}
-
-	private static <T> T withoutAuthorization(Callable<T> lookup) {
-		CommandContext context = Context.getCommandContext();
-		try {
-			return (context != null) ? context.runWithoutAuthorization(lookup) : lookup.call();
-		}
-		catch (RuntimeException ex) {
-			throw ex;
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	record Recipient(String userId, String name, String email, String language) {

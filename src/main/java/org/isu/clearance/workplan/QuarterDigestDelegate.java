@@ -1,5 +1,7 @@
 package org.isu.clearance.workplan;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.isu.clearance.identity.Groups;
 import org.isu.clearance.notification.OutgoingMail;
 import org.isu.clearance.notification.Outbox;
@@ -53,9 +56,8 @@ class QuarterDigestDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		QuarterPeriod quarter = this.schedule.quarterOf(
-				java.time.LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
-						java.time.ZoneId.systemDefault()));
+		QuarterPeriod quarter = this.schedule
+			.quarterOf(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()));
 		execution.setVariable(QUARTER, quarter.quarter().name());
 		execution.setVariable(QUARTER_FIRST_DAY, quarter.start().toString());
 		RenderedMail mail = this.templates.render("quarter-digest", LANGUAGE, this.digest.model(quarter));

@@ -72,6 +72,12 @@ public final class TasklistSession {
 		return this.rest.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), String.class);
 	}
 
+	public ResponseEntity<String> exchange(String path, HttpMethod method, Object json) {
+		HttpHeaders headers = headers(this.session);
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return this.rest.exchange(path, method, new HttpEntity<>(json, headers), String.class);
+	}
+
 	public ResponseEntity<String> get(String path) {
 		return this.rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers(this.session)), String.class);
 	}

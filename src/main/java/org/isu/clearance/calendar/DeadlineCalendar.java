@@ -66,7 +66,15 @@ public class DeadlineCalendar {
 				m.minus(rules.submissionLead()), m.minus(stages.preliminaryReview()), m.minus(stages.stateResponse()),
 				m.minus(stages.finalReview()), m.minus(stages.endorsement()), m.minus(stages.translation()),
 				m.minus(stages.presentation()), meeting.lastDay().plus(this.properties.decisionRecordingPeriod()),
-				currentDeadline.plus(rules.extensionCap()));
+				latestNewDeadline(convention, currentDeadline));
+	}
+
+	/**
+	 * The latest deadline an extension of D may reach under the convention's cap (CCM
+	 * Art. 4.5: five years; APMBC Art. 5.3: ten years).
+	 */
+	public LocalDate latestNewDeadline(Convention convention, LocalDate currentDeadline) {
+		return currentDeadline.plus(this.properties.rules(convention).extensionCap());
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.isu.clearance.identity.AccessPolicy;
 import org.isu.clearance.identity.Groups;
 
 import org.springframework.http.CacheControl;
@@ -13,7 +14,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -31,9 +31,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class CalendarFeedController {
 
 	static final MediaType TEXT_CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
-
-	private static final List<String> READER_GROUPS = List.of(Groups.ISU, Groups.COORDINATORS, Groups.ADMIN,
-			Groups.ANALYSIS_GROUP);
 
 	private final CalendarFeed feed;
 
@@ -56,7 +53,7 @@ class CalendarFeedController {
 				.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"clearance-extensions\"")
 				.build();
 		}
-		boolean reader = signedIn ? Access.canRead(authentication) : mayRead(user.get());
+		boolean reader = signedIn ? AccessPolicy.canRead(authentication) : mayRead(user.get());
 		if (!reader) {
 			return ResponseEntity.status(HttpStatus.FORBIDDEN).build();
 		}
@@ -68,20 +65,17 @@ class CalendarFeedController {
 	}
 
 	@GetMapping("/calendar")
-	@PreAuthorize(Access.READERS)
 	String page(Authentication authentication, Model model) {
 		return page(authentication.getName(), null, model);
 	}
 
 	@PostMapping("/calendar/token")
-	@PreAuthorize(Access.READERS)
 	String createToken(Authentication authentication, Model model) {
 		String token = this.tokens.create(authentication.getName());
 		return page(authentication.getName(), baseUrl() + "/calendar.ics?token=" + token, model);
 	}
 
 	@PostMapping("/calendar/token/revoke")
-	@PreAuthorize(Access.READERS)
 	String revokeToken(Authentication authentication, Model model) {
 		model.addAttribute("revoked", this.tokens.revoke(authentication.getName()));
 		return page(authentication.getName(), null, model);
@@ -100,7 +94,7 @@ class CalendarFeedController {
 			.list()
 			.stream()
 			.map(Group::getId)
-			.anyMatch(READER_GROUPS::contains);
+			.anyMatch(AccessPolicy.READERS::contains);
 	}
 
 	private static String baseUrl() {

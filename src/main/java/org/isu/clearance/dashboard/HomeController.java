@@ -12,7 +12,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,7 +36,6 @@ class HomeController {
 	}
 
 	@GetMapping("/")
-	@PreAuthorize(Access.READERS)
 	String home(@RequestParam(required = false) String convention, @RequestParam(required = false) String meeting,
 			@RequestParam(required = false) String stage, @RequestParam(required = false) Boolean overdue,
 			@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
@@ -60,7 +58,6 @@ class HomeController {
 	}
 
 	@GetMapping(path = "/requests.csv", produces = "text/csv")
-	@PreAuthorize(Access.READERS)
 	ResponseEntity<byte[]> csv(@RequestParam(required = false) String convention,
 			@RequestParam(required = false) String meeting, @RequestParam(required = false) String stage,
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String status,

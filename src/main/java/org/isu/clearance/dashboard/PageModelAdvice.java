@@ -1,5 +1,6 @@
 package org.isu.clearance.dashboard;
 
+import org.isu.clearance.identity.AccessPolicy;
 import org.isu.clearance.identity.Groups;
 import org.isu.clearance.shared.FieldValidationException;
 import org.isu.clearance.shared.NotFoundException;
@@ -32,7 +33,7 @@ class PageModelAdvice {
 		}
 		model.addAttribute("user", authentication.getName());
 		model.addAttribute("groups", Groups.of(authentication));
-		model.addAttribute("canEdit", Access.canEdit(authentication));
+		model.addAttribute("canEdit", AccessPolicy.canEditRegistry(authentication));
 	}
 
 	@ExceptionHandler(NotFoundException.class)

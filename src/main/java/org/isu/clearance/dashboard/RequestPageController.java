@@ -12,7 +12,6 @@ import org.isu.clearance.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
  * One request's page: facts, diagram with its path, timeline, audit trail and mails.
  */
 @Controller
-@PreAuthorize(Access.READERS)
 class RequestPageController {
 
 	private final RequestDetails details;

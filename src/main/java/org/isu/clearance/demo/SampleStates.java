@@ -54,19 +54,23 @@ final class SampleStates {
 
 	private static SampleState ccm(String code, String name, String entryIntoForce, String originalDeadline,
 			Language language, ExtensionInput... extensions) {
-		return new SampleState(new StatePartyInput(Convention.CCM, code, name, LocalDate.parse(entryIntoForce),
-				LocalDate.parse(originalDeadline), focalPoint(code), language, SAMPLE), List.of(extensions));
+		return new SampleState(
+				new StatePartyInput(Convention.CCM, code, name, LocalDate.parse(entryIntoForce),
+						LocalDate.parse(originalDeadline), focalPoint(code), language, SAMPLE, "Demo data"),
+				List.of(extensions));
 	}
 
 	private static SampleState apmbc(String code, String name, String entryIntoForce, String deadline,
 			Language language, String notes) {
-		return new SampleState(new StatePartyInput(Convention.APMBC, code, name, LocalDate.parse(entryIntoForce),
-				LocalDate.parse(deadline), focalPoint(code), language, SAMPLE + " " + notes), List.of());
+		return new SampleState(
+				new StatePartyInput(Convention.APMBC, code, name, LocalDate.parse(entryIntoForce),
+						LocalDate.parse(deadline), focalPoint(code), language, SAMPLE + " " + notes, "Demo data"),
+				List.of());
 	}
 
 	private static ExtensionInput extension(String newDeadline, String meetingCode, String decidedOn, String notes) {
 		return new ExtensionInput(LocalDate.parse(newDeadline), meetingCode, "granted", LocalDate.parse(decidedOn),
-				null, notes);
+				null, notes, "Demo data");
 	}
 
 	private static String focalPoint(String code) {

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +29,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates, in every profile and idempotently, the groups, their Camunda authorizations
- * and the shared Tasklist filters:
+ * and the shared Tasklist filters. Each group gets the least the engine needs to let it
+ * work (the table in the README's "Security model" section); on an existing database the
+ * grants are brought to exactly these, so a permission removed here is removed there too:
  * <ul>
- * <li>every group reaches Tasklist and the tasks of its candidate group (the engine
- * grants those per task);</li>
- * <li>the ISU and the coordinators start and steer requests; coordinators also read every
- * process instance in Cockpit and may take over any task;</li>
+ * <li>every working group reaches Tasklist, reads users and groups, and reads the
+ * extension requests and their history; the engine grants the candidates and the assignee
+ * of each task {@code READ}, {@code TASK_WORK} and {@code READ_VARIABLE} on it;</li>
+ * <li>the ISU and the coordinators start extension requests and read every process and
+ * its history; coordinators also reach Cockpit and may reassign any task
+ * ({@code TASK_ASSIGN}, narrowed to the task's groups by {@link TaskWork});</li>
+ * <li>nobody but {@code camunda-admin} updates, modifies or deletes an instance, writes
+ * variables directly or touches jobs;</li>
  * <li>only {@code camunda-admin} reaches Admin (it holds every permission).</li>
  * </ul>
  */
@@ -48,6 +55,9 @@ class AccessBootstrap implements ApplicationRunner {
 	static final String FILTER_OVERDUE = "Overdue";
 
 	static final String FILTER_ALL_OPEN = "All open tasks";
+
+	/** The process the working groups start through the application and Tasklist. */
+	static final String EXTENSION_REQUEST = "extension-request";
 
 	private static final Logger log = LoggerFactory.getLogger(AccessBootstrap.class);
 
@@ -71,25 +81,59 @@ class AccessBootstrap implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		Groups.all().forEach(this::ensureGroup);
 		grantAdmin();
-		for (String group : List.of(Groups.ISU, Groups.ANALYSIS_GROUP, Groups.COORDINATORS)) {
-			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-			grant(group, Resources.USER, "*", Permissions.READ);
-			grant(group, Resources.GROUP, "*", Permissions.READ);
-			grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
+		for (String group : Groups.working()) {
+			grantExactly(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+			grantExactly(group, Resources.USER, "*", Permissions.READ);
+			grantExactly(group, Resources.GROUP, "*", Permissions.READ);
+			grantExactly(group, Resources.PROCESS_INSTANCE, "*");
 		}
 		for (String group : List.of(Groups.ISU, Groups.COORDINATORS)) {
-			grant(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
-					ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-					ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-					ProcessDefinitionPermissions.READ_TASK);
-			grant(group, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE,
-					ProcessInstancePermissions.READ, ProcessInstancePermissions.UPDATE);
+			grantExactly(group, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+					ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+					ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.READ_HISTORY,
+					ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
+			grantExactly(group, Resources.PROCESS_DEFINITION, EXTENSION_REQUEST,
+					ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.TASK_ASSIGN);
+			grantExactly(group, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
 		}
-		grant(Groups.ANALYSIS_GROUP, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ_HISTORY);
-		grant(Groups.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-		grant(Groups.COORDINATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
-		grant(Groups.COORDINATORS, Resources.TASK, "*", TaskPermissions.READ, TaskPermissions.UPDATE);
+		for (String group : Groups.reviewers()) {
+			grantExactly(group, Resources.PROCESS_DEFINITION, "*");
+			grantExactly(group, Resources.PROCESS_DEFINITION, EXTENSION_REQUEST, ProcessDefinitionPermissions.READ,
+					ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+					ProcessDefinitionPermissions.TASK_ASSIGN);
+		}
+		grantExactly(Groups.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+		grantExactly(Groups.COORDINATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+		grantExactly(Groups.COORDINATORS, Resources.TASK, "*", TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
+		narrowTaskGrants();
 		ensureFilters();
+	}
+
+	/**
+	 * Tasks created before the engine granted {@code TASK_WORK} carry {@code UPDATE} for
+	 * their candidates and assignee (which would let them write any variable): those
+	 * grants become {@code TASK_WORK} and {@code READ_VARIABLE}.
+	 */
+	private void narrowTaskGrants() {
+		List<Authorization> broad = this.authorizationService.createAuthorizationQuery()
+			.resourceType(Resources.TASK)
+			.hasPermission(TaskPermissions.UPDATE)
+			.list();
+		int narrowed = 0;
+		for (Authorization authorization : broad) {
+			if ("*".equals(authorization.getResourceId()) || Groups.ADMIN.equals(authorization.getGroupId())
+					|| authorization.getAuthorizationType() != Authorization.AUTH_TYPE_GRANT) {
+				continue;
+			}
+			authorization.removePermission(TaskPermissions.UPDATE);
+			authorization.addPermission(TaskPermissions.TASK_WORK);
+			authorization.addPermission(TaskPermissions.READ_VARIABLE);
+			this.authorizationService.saveAuthorization(authorization);
+			narrowed++;
+		}
+		if (narrowed > 0) {
+			log.info("Narrowed {} task authorizations from UPDATE to TASK_WORK", narrowed);
+		}
 	}
 
 	private void ensureGroup(String groupId) {
@@ -120,35 +164,41 @@ class AccessBootstrap implements ApplicationRunner {
 	}
 
 	/**
-	 * Grants the permissions to a group on a resource, adding to what it already has.
+	 * Sets a group's grant on a resource to exactly these permissions: creates it,
+	 * narrows or widens it, or deletes it when none are given.
 	 */
-	void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+	void grantExactly(String groupId, Resource resource, String resourceId, Permission... permissions) {
 		Authorization authorization = this.authorizationService.createAuthorizationQuery()
 			.groupIdIn(groupId)
 			.resourceType(resource)
 			.resourceId(resourceId)
 			.authorizationType(Authorization.AUTH_TYPE_GRANT)
 			.singleResult();
+		if (permissions.length == 0) {
+			if (authorization != null) {
+				this.authorizationService.deleteAuthorization(authorization.getId());
+			}
+			return;
+		}
 		if (authorization == null) {
 			authorization = this.authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 			authorization.setGroupId(groupId);
 			authorization.setResource(resource);
 			authorization.setResourceId(resourceId);
 		}
-		boolean changed = authorization.getId() == null;
+		int wanted = Permissions.NONE.getValue();
 		for (Permission permission : permissions) {
-			if (!authorization.isPermissionGranted(permission)) {
-				authorization.addPermission(permission);
-				changed = true;
-			}
+			wanted |= permission.getValue();
 		}
-		if (changed) {
+		if (authorization.getId() == null || ((AuthorizationEntity) authorization).getPermissions() != wanted) {
+			((AuthorizationEntity) authorization).setPermissions(wanted);
 			this.authorizationService.saveAuthorization(authorization);
 		}
 	}
 
 	private void ensureFilters() {
-		List<String> everyone = List.of(Groups.ISU, Groups.ANALYSIS_GROUP, Groups.COORDINATORS, Groups.ADMIN);
+		List<String> everyone = new java.util.ArrayList<>(Groups.working());
+		everyone.add(Groups.ADMIN);
 		ensureFilter(FILTER_MY_TASKS, "Tasks assigned to me", -20,
 				this.taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
 		ensureFilter(FILTER_GROUP_TASKS, "Tasks of my groups, claimed or not", -10,
@@ -179,7 +229,7 @@ class AccessBootstrap implements ApplicationRunner {
 			log.info("Created Tasklist filter '{}'", name);
 		}
 		for (String group : readers) {
-			grant(group, Resources.FILTER, filter.getId(), Permissions.READ);
+			grantExactly(group, Resources.FILTER, filter.getId(), Permissions.READ);
 		}
 	}
 

@@ -36,6 +36,20 @@ public final class Groups {
 	}
 
 	/**
+	 * The groups that work tasks in Tasklist (every group but the administrators).
+	 */
+	public static List<String> working() {
+		return all().stream().filter((group) -> !ADMIN.equals(group)).toList();
+	}
+
+	/**
+	 * The groups that review requests and read them, without starting or steering them.
+	 */
+	public static List<String> reviewers() {
+		return List.of(ANALYSIS_GROUP);
+	}
+
+	/**
 	 * The engine groups a signed-in user belongs to, from their Spring Security
 	 * authorities.
 	 */

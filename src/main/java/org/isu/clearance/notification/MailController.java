@@ -3,10 +3,10 @@ package org.isu.clearance.notification;
 import java.util.List;
 import java.util.Set;
 
+import org.isu.clearance.identity.AccessPolicy;
 import org.isu.clearance.identity.Groups;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,8 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/mail")
-@PreAuthorize("hasAnyAuthority('" + Groups.AUTHORITY_PREFIX + Groups.COORDINATORS + "', '" + Groups.AUTHORITY_PREFIX
-		+ Groups.ADMIN + "')")
 class MailController {
 
 	static final Set<String> STATUSES = Set.of("pending", "sending", "sent", "failed");
@@ -69,14 +67,11 @@ class MailController {
 		who(authentication, model);
 		model.addAttribute("mail", this.outbox.find(id)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No mail " + id)));
-		model.addAttribute("admin", authentication.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> (Groups.AUTHORITY_PREFIX + Groups.ADMIN).equals(authority.getAuthority())));
+		model.addAttribute("admin", AccessPolicy.isAdministrator(authentication));
 		return "outbox/mail";
 	}
 
 	@PostMapping("/{id}/retry")
-	@PreAuthorize("hasAuthority('" + Groups.AUTHORITY_PREFIX + Groups.ADMIN + "')")
 	String retry(@PathVariable long id, RedirectAttributes redirect) {
 		if (this.outbox.find(id).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No mail " + id);

@@ -3,11 +3,14 @@ package org.isu.clearance.outreach;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.isu.clearance.outreach.OutreachProperties.Watch;
+import org.isu.clearance.shared.FieldValidationException;
+import org.isu.clearance.shared.RejectedInput;
 
 import org.springframework.stereotype.Component;
 
@@ -91,8 +94,22 @@ public class DeadlineWatchDates {
 		return Date.from(day.atTime(this.properties.sendTime()).atZone(zone()).toInstant());
 	}
 
+	/**
+	 * A date the watch was started with; a watch started by hand without it, or with a
+	 * malformed one, is refused naming the variable (400, nothing started).
+	 */
 	static LocalDate day(VariableScope scope, String name) {
-		return LocalDate.parse((String) scope.getVariable(name));
+		Object value = scope.getVariable(name);
+		if (value == null) {
+			throw RejectedInput.remember(new FieldValidationException(name, "is required to start a deadline watch"));
+		}
+		try {
+			return LocalDate.parse(value.toString());
+		}
+		catch (DateTimeParseException ex) {
+			throw RejectedInput
+				.remember(new FieldValidationException(name, "'" + value + "' is not a date yyyy-MM-dd"));
+		}
 	}
 
 	static LocalDate today() {

@@ -15,6 +15,7 @@ public record ExtensionInput(@NotNull LocalDate newDeadline,
 				message = "must be a meeting code such as 13MSP") String meetingCode,
 		@NotNull @Pattern(regexp = "granted|granted-shorter",
 				message = "must be granted or granted-shorter") String decision,
-		LocalDate decidedOn, @Size(max = 200) String reference, @Size(max = 2000) String notes) {
+		LocalDate decidedOn, @Size(max = 200) String reference, @Size(max = 2000) String notes,
+		@Size(max = 2000) String reason) {
 
 }

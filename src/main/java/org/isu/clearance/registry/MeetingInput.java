@@ -15,6 +15,6 @@ public record MeetingInput(@NotNull Convention convention,
 				message = "must be 2 to 16 letters or digits, such as 13MSP or 3RC") String code,
 		@NotNull MeetingKind kind, @NotNull LocalDate firstDay, @NotNull LocalDate lastDay,
 		@Size(max = 200) @Pattern(regexp = "[^\\r\\n]*", message = "must be a single line") String venue,
-		boolean provisional) {
+		boolean provisional, @Size(max = 2000) String reason) {
 
 }

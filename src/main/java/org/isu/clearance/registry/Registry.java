@@ -25,9 +25,12 @@ public class Registry {
 
 	private final ApplicationEventPublisher events;
 
-	Registry(RegistryRepository repository, ApplicationEventPublisher events) {
+	private final RegistryAudit audit;
+
+	Registry(RegistryRepository repository, ApplicationEventPublisher events, RegistryAudit audit) {
 		this.repository = repository;
 		this.events = events;
+		this.audit = audit;
 	}
 
 	@Transactional(readOnly = true)
@@ -53,6 +56,8 @@ public class Registry {
 					"State Party " + normalized.code() + " is already registered under the " + normalized.convention());
 		}
 		this.repository.insertState(normalized);
+		this.audit.record(RegistryAudit.STATE, normalized.convention(), normalized.code(), null,
+				RegistryAudit.fields(normalized), orDefault(normalized.reason(), "Registered"));
 		this.events.publishEvent(new StateDeadlineChanged(normalized.convention(), normalized.code(), null,
 				normalized.clearanceDeadline()));
 		return state(normalized.convention(), normalized.code());
@@ -61,6 +66,7 @@ public class Registry {
 	@Transactional
 	public StateParty updateState(Convention convention, String code, StatePartyInput input) {
 		StatePartyInput normalized = check(input);
+		String reason = RegistryAudit.requireReason(normalized.reason());
 		if (normalized.convention() != convention) {
 			throw new FieldValidationException("convention", "does not match the State Party being edited");
 		}
@@ -69,6 +75,8 @@ public class Registry {
 		}
 		StateParty before = state(convention, code);
 		this.repository.updateState(normalized);
+		this.audit.record(RegistryAudit.STATE, convention, normalized.code(), RegistryAudit.fields(before),
+				RegistryAudit.fields(normalized), reason);
 		if (!before.clearanceDeadline().equals(normalized.clearanceDeadline())) {
 			this.events.publishEvent(new StateDeadlineChanged(convention, normalized.code(), before.clearanceDeadline(),
 					normalized.clearanceDeadline()));
@@ -91,6 +99,11 @@ public class Registry {
 		this.repository.insertExtension(id, new Extension(before.clearanceDeadline(), input.newDeadline(),
 				input.meetingCode(), input.decision(), input.decidedOn(), input.reference(), input.notes()));
 		this.repository.updateDeadline(id, input.newDeadline());
+		this.audit.record(RegistryAudit.STATE, convention, before.code(),
+				java.util.Map.of("clearanceDeadline", before.clearanceDeadline()),
+				java.util.Map.of("clearanceDeadline", input.newDeadline()),
+				orDefault(input.reason(), "Extension " + input.decision() + " at the " + input.meetingCode()
+						+ ((input.reference() != null) ? " (" + input.reference() + ")" : "")));
 		this.events.publishEvent(
 				new StateDeadlineChanged(convention, before.code(), before.clearanceDeadline(), input.newDeadline()));
 		return state(convention, before.code());
@@ -119,6 +132,8 @@ public class Registry {
 					"Meeting " + normalized.code() + " of the " + normalized.convention() + " is already registered");
 		}
 		this.repository.insertMeeting(normalized);
+		this.audit.record(RegistryAudit.MEETING, normalized.convention(), normalized.code(), null,
+				RegistryAudit.fields(normalized), orDefault(normalized.reason(), "Registered"));
 		this.events.publishEvent(new MeetingChanged(normalized.convention(), normalized.code()));
 		return meeting(normalized.convention(), normalized.code());
 	}
@@ -126,6 +141,7 @@ public class Registry {
 	@Transactional
 	public Meeting updateMeeting(Convention convention, String code, MeetingInput input) {
 		MeetingInput normalized = check(input);
+		String reason = RegistryAudit.requireReason(normalized.reason());
 		if (normalized.convention() != convention) {
 			throw new FieldValidationException("convention", "does not match the meeting being edited");
 		}
@@ -134,6 +150,8 @@ public class Registry {
 		}
 		Meeting before = meeting(convention, code);
 		this.repository.updateMeeting(normalized);
+		this.audit.record(RegistryAudit.MEETING, convention, normalized.code(), RegistryAudit.fields(before),
+				RegistryAudit.fields(normalized), reason);
 		Meeting after = meeting(convention, normalized.code());
 		if (!after.equals(before)) {
 			this.events.publishEvent(new MeetingChanged(convention, after.code()));
@@ -151,7 +169,7 @@ public class Registry {
 		}
 		return new StatePartyInput(input.convention(), code, input.name().strip(), input.entryIntoForce(),
 				input.clearanceDeadline(), input.focalPointEmail().strip(), input.preferredLanguage(),
-				blankToNull(input.notes()));
+				blankToNull(input.notes()), input.reason());
 	}
 
 	private static MeetingInput check(MeetingInput input) {
@@ -159,7 +177,7 @@ public class Registry {
 			throw new FieldValidationException("lastDay", "must not be before firstDay " + input.firstDay());
 		}
 		return new MeetingInput(input.convention(), normalize(input.code()), input.kind(), input.firstDay(),
-				input.lastDay(), blankToNull(input.venue()), input.provisional());
+				input.lastDay(), blankToNull(input.venue()), input.provisional(), input.reason());
 	}
 
 	private static String normalize(String code) {
@@ -168,6 +186,26 @@ public class Registry {
 
 	private static String blankToNull(String text) {
 		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	/**
+	 * Who changed a State Party's record, when, what and why; newest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<RegistryChange> stateChanges(Convention convention, String code) {
+		return this.audit.changes(RegistryAudit.STATE, convention, state(convention, code).code());
+	}
+
+	/**
+	 * Who changed a meeting, when, what and why; newest first.
+	 */
+	@Transactional(readOnly = true)
+	public List<RegistryChange> meetingChanges(Convention convention, String code) {
+		return this.audit.changes(RegistryAudit.MEETING, convention, meeting(convention, code).code());
+	}
+
+	private static String orDefault(String reason, String otherwise) {
+		return (reason == null || reason.isBlank()) ? otherwise : reason.strip();
 	}
 
 	/**

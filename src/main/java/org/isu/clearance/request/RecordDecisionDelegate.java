@@ -42,7 +42,9 @@ class RecordDecisionDelegate implements JavaDelegate {
 		this.registry.recordExtension(convention, stateCode,
 				new ExtensionInput(newDeadline, (String) execution.getVariable(MEETING_CODE), decision, decidedOn,
 						(String) execution.getVariable(DECISION_DOCUMENT),
-						"Recorded by request " + execution.getProcessBusinessKey()));
+						"Recorded by request " + execution.getProcessBusinessKey(),
+						"Decision of the " + execution.getVariable(MEETING_CODE) + " recorded by request "
+								+ execution.getProcessBusinessKey()));
 	}
 
 }

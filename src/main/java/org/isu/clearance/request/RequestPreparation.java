@@ -90,7 +90,7 @@ class RequestPreparation {
 		variables.put(SUBMISSION_DUE, submissionDue.toString());
 		variables.put(LATE_SUBMISSION, submittedOn.isAfter(submissionDue));
 		variables.put(SUMMARY, (summary != null) ? summary : "");
-		variables.put(LANGUAGES, Language.codes());
+		variables.put(LANGUAGES, new java.util.ArrayList<>(Language.codes()));
 		return new PreparedRequest(businessKey(convention.name(), state.code(), meeting.code()), plan, variables);
 	}
 

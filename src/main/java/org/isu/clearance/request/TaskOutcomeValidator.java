@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.isu.clearance.calendar.DeadlineCalendar;
+import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Language;
+import org.isu.clearance.registry.Registry;
 import org.isu.clearance.shared.FieldValidationException;
 import org.isu.clearance.shared.RejectedInput;
 
@@ -19,10 +22,21 @@ import static org.isu.clearance.request.ExtensionRequestProcess.*;
  * browser): a missing or invalid outcome is refused with a message naming the field, the
  * task stays open and nothing is written. Runs as the first {@code complete} listener of
  * every user task, whoever completes it: Tasklist, the application's API or
- * {@code /engine-rest}.
+ * {@code /engine-rest}. A deadline a user enters is checked against the State's current
+ * deadline in the registry and the treaty's cap from the calendar, never against a
+ * variable.
  */
 @Component("taskOutcomeValidator")
 class TaskOutcomeValidator implements TaskListener {
+
+	private final Registry registry;
+
+	private final DeadlineCalendar calendar;
+
+	TaskOutcomeValidator(Registry registry, DeadlineCalendar calendar) {
+		this.registry = registry;
+		this.calendar = calendar;
+	}
 
 	static final int TEXT_MAX = 20_000;
 
@@ -134,14 +148,16 @@ class TaskOutcomeValidator implements TaskListener {
 		}
 	}
 
-	private static void withinCap(DelegateTask task, String field, LocalDate date) {
-		LocalDate current = date(task, CURRENT_DEADLINE);
-		LocalDate latest = date(task, LATEST_ALLOWED_DEADLINE);
-		if (current != null && !date.isAfter(current)) {
+	private void withinCap(DelegateTask task, String field, LocalDate date) {
+		Convention convention = Convention.valueOf(String.valueOf(task.getVariable(CONVENTION)));
+		LocalDate current = this.registry.deadline(convention, String.valueOf(task.getVariable(STATE_CODE)));
+		LocalDate latest = this.calendar.latestNewDeadline(convention, current);
+		if (!date.isAfter(current)) {
 			throw new FieldValidationException(field, "must be after the current deadline " + current);
 		}
-		if (latest != null && date.isAfter(latest)) {
-			throw new FieldValidationException(field, "exceeds the cap: at most " + latest);
+		if (date.isAfter(latest)) {
+			throw new FieldValidationException(field,
+					"exceeds the " + convention + " cap: at most " + latest + " (current deadline " + current + ")");
 		}
 	}
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,16 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.NOT_FOUND, "Not found", ex.getMessage());
 	}
 
+	@ExceptionHandler(ForbiddenException.class)
+	ProblemDetail forbidden(ForbiddenException ex) {
+		return problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage());
+	}
+
+	@ExceptionHandler(TaskAlreadyClaimedException.class)
+	ProblemDetail alreadyClaimed(TaskAlreadyClaimedException ex) {
+		return problem(HttpStatus.CONFLICT, "Conflict", ex.getMessage());
+	}
+
 	@ExceptionHandler(AuthorizationException.class)
 	ProblemDetail forbidden(AuthorizationException ex) {
 		return problem(HttpStatus.FORBIDDEN, "Forbidden", ex.getMessage());
@@ -81,6 +92,9 @@ class ApiErrorHandler extends ResponseEntityExceptionHandler {
 		}
 		if (cause instanceof NotFoundException missing) {
 			return notFound(missing);
+		}
+		if (cause instanceof ForbiddenException forbidden) {
+			return forbidden(forbidden);
 		}
 		if (ex instanceof NullValueException || ex instanceof BadUserRequestException) {
 			return problem(HttpStatus.BAD_REQUEST, "Invalid request", ex.getMessage());

@@ -37,7 +37,7 @@ public final class RejectedInput {
 		int depth = 0;
 		while (cause != null && depth++ < 20) {
 			if (cause instanceof FieldValidationException || cause instanceof ConflictException
-					|| cause instanceof NotFoundException) {
+					|| cause instanceof NotFoundException || cause instanceof ForbiddenException) {
 				return (RuntimeException) cause;
 			}
 			cause = cause.getCause();

@@ -75,6 +75,9 @@ class RejectedInputFilter extends OncePerRequestFilter {
 		if (rejected instanceof NotFoundException) {
 			return HttpStatus.NOT_FOUND;
 		}
+		if (rejected instanceof ForbiddenException) {
+			return HttpStatus.FORBIDDEN;
+		}
 		return HttpStatus.BAD_REQUEST;
 	}
 

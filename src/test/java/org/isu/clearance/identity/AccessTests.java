@@ -9,7 +9,9 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.isu.clearance.ApplicationTest;
@@ -84,13 +86,32 @@ class AccessTests {
 	}
 
 	@Test
-	void coordinatorsReadEveryProcessInstance() {
-		assertThat(this.authorizations.isUserAuthorized("someone", List.of(Groups.COORDINATORS), Permissions.READ,
-				Resources.PROCESS_INSTANCE, "any-instance"))
+	void coordinatorsReadEveryProcessReviewersOnlyTheRequestsHistory() {
+		assertThat(authorized(Groups.COORDINATORS, ProcessDefinitionPermissions.READ_INSTANCE, "deadline-watch"))
 			.isTrue();
-		assertThat(this.authorizations.isUserAuthorized("someone", List.of(Groups.ANALYSIS_GROUP), Permissions.READ,
-				Resources.PROCESS_INSTANCE, "any-instance"))
+		assertThat(authorized(Groups.ANALYSIS_GROUP, ProcessDefinitionPermissions.READ_INSTANCE, "deadline-watch"))
 			.isFalse();
+		assertThat(authorized(Groups.ANALYSIS_GROUP, ProcessDefinitionPermissions.READ_HISTORY, "extension-request"))
+			.isTrue();
+		assertThat(authorized(Groups.ANALYSIS_GROUP, ProcessDefinitionPermissions.READ_HISTORY, "deadline-watch"))
+			.isFalse();
+		// nobody but the administrators modifies, updates or deletes an instance
+		for (String group : Groups.working()) {
+			assertThat(authorized(group, ProcessDefinitionPermissions.UPDATE_INSTANCE, "extension-request")).isFalse();
+			assertThat(authorized(group, ProcessDefinitionPermissions.UPDATE_INSTANCE_VARIABLE, "extension-request"))
+				.isFalse();
+			assertThat(authorized(group, ProcessDefinitionPermissions.DELETE_INSTANCE, "extension-request")).isFalse();
+			assertThat(this.authorizations.isUserAuthorized("someone", List.of(group), Permissions.UPDATE,
+					Resources.PROCESS_INSTANCE, "any-instance"))
+				.isFalse();
+		}
+		assertThat(authorized(Groups.ISU, ProcessDefinitionPermissions.CREATE_INSTANCE, "extension-request")).isTrue();
+		assertThat(authorized(Groups.ISU, ProcessDefinitionPermissions.CREATE_INSTANCE, "deadline-watch")).isFalse();
+	}
+
+	private boolean authorized(String group, Permission permission, String processDefinitionKey) {
+		return this.authorizations.isUserAuthorized("someone", List.of(group), permission, Resources.PROCESS_DEFINITION,
+				processDefinitionKey);
 	}
 
 	@Test

@@ -148,9 +148,9 @@ class MailDeliveryTests {
 	@Test
 	void aNewRequestsMailsArriveFromTheEngine() throws Exception {
 		if (this.registry.findState(Convention.CCM, "LIE").isEmpty()) {
-			this.registry.createState(
-					new StatePartyInput(Convention.CCM, "LIE", "Liechtenstein", java.time.LocalDate.parse("2012-01-01"),
-							java.time.LocalDate.parse("2028-11-01"), "focal.lie@example.org", Language.fr, null));
+			this.registry.createState(new StatePartyInput(Convention.CCM, "LIE", "Liechtenstein",
+					java.time.LocalDate.parse("2012-01-01"), java.time.LocalDate.parse("2028-11-01"),
+					"focal.lie@example.org", Language.fr, null, "test"));
 		}
 		ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf("2027-11-01 09:00:00"));
 		String instance = this.requests

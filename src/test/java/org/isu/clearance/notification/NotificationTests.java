@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.SignedIn;
 import org.isu.clearance.Rows;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Language;
@@ -283,9 +284,9 @@ class NotificationTests {
 
 	private String start(String code, Language language) {
 		if (this.registry.findState(Convention.CCM, code).isEmpty()) {
-			this.registry
-				.createState(new StatePartyInput(Convention.CCM, code, "State " + code, LocalDate.parse("2012-01-01"),
-						LocalDate.parse("2028-11-01"), "focal." + code.toLowerCase() + "@example.org", language, null));
+			this.registry.createState(new StatePartyInput(Convention.CCM, code, "State " + code,
+					LocalDate.parse("2012-01-01"), LocalDate.parse("2028-11-01"),
+					"focal." + code.toLowerCase() + "@example.org", language, null, "test"));
 		}
 		Map<String, Object> input = new HashMap<>();
 		input.put("convention", "CCM");
@@ -343,7 +344,7 @@ class NotificationTests {
 	}
 
 	private ResponseEntity<String> get(String user, String path) {
-		return this.rest.withBasicAuth(user, "demo").getForEntity(path, String.class);
+		return SignedIn.as(this.rest, user).getForEntity(path, String.class);
 	}
 
 	private String login(String user) {

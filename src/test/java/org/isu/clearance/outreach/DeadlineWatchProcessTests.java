@@ -225,7 +225,7 @@ class DeadlineWatchProcessTests {
 	private void moveMeeting(Meeting meeting, String firstDay, String lastDay, boolean provisional) {
 		this.registry.updateMeeting(meeting.convention(), meeting.code(),
 				new MeetingInput(meeting.convention(), meeting.code(), meeting.kind(), LocalDate.parse(firstDay),
-						LocalDate.parse(lastDay), meeting.venue(), provisional));
+						LocalDate.parse(lastDay), meeting.venue(), provisional, "The meeting moved"));
 	}
 
 	@Test

@@ -32,7 +32,7 @@ public final class OutreachFixtures {
 
 	public static StatePartyInput ccmState(String code, String deadline, Language language) {
 		return new StatePartyInput(Convention.CCM, code, "State " + code, LocalDate.parse("2012-01-01"),
-				LocalDate.parse(deadline), "focal." + code.toLowerCase() + "@example.org", language, null);
+				LocalDate.parse(deadline), "focal." + code.toLowerCase() + "@example.org", language, null, "test");
 	}
 
 	/**

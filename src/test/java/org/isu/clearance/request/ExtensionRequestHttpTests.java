@@ -27,7 +27,8 @@ import static org.isu.clearance.request.ExtensionRequestProcess.*;
 /**
  * A whole request over HTTP, as the demo users would drive it: the ISU officer through
  * {@code /engine-rest}, the Analysis Group and the coordinator through the application's
- * {@code /api}. The engine's authorizations and the outcome validation hold on both.
+ * {@code /api}. The engine's authorizations, the assignee rule and the outcome validation
+ * hold on both.
  */
 @ApplicationTest
 class ExtensionRequestHttpTests {
@@ -91,33 +92,35 @@ class ExtensionRequestHttpTests {
 			.getForEntity("/engine-rest/task/" + check + "/deployed-form", String.class)
 			.getBody()).contains("\"id\"", "requestComplete");
 
+		// only the assignee completes: the ISU officer claims the task first
+		assertThat(engineComplete("isu-officer", check, Map.of(REQUEST_COMPLETE, true)).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		engineClaim("isu-officer", check);
 		ResponseEntity<String> invalid = engineComplete("isu-officer", check, Map.of(COMPLETENESS_NOTES, "?"));
 		assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(invalid.getBody()).contains(REQUEST_COMPLETE);
-		assertThat(this.rest.withBasicAuth("isu-officer", "demo")
-			.postForEntity("/engine-rest/task/" + check + "/claim", Map.of("userId", "isu-officer"), String.class)
-			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(engineComplete("isu-officer", check,
 				Map.of(REQUEST_COMPLETE, true, COMPLETENESS_NOTES, "All six items."))
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-		// Analysis Group, through /api: the preliminary and the final review
-		String preliminary = visibleTask("ag-member", instance, TASK_PRELIMINARY_REVIEW);
-		assertThat(
-				post("ag-member", "/api/tasks/" + preliminary + "/complete", RequestFixtures.preliminaryReview(false))
-					.getStatusCode())
-			.isEqualTo(HttpStatus.NO_CONTENT);
-		String finalReview = visibleTask("ag-member", instance, TASK_FINAL_REVIEW);
-		ResponseEntity<Map<String, Object>> noRecommendation = post("ag-member",
+		// Analysis Group, through /api: the rapporteur's preliminary and final review
+		String rapporteur = (String) this.runtime.getVariable(instance, RAPPORTEUR);
+		String preliminary = visibleTask(rapporteur, instance, TASK_PRELIMINARY_REVIEW);
+		assertThat(post(rapporteur, "/api/tasks/" + preliminary + "/complete", RequestFixtures.preliminaryReview(false))
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		String finalReview = visibleTask(rapporteur, instance, TASK_FINAL_REVIEW);
+		ResponseEntity<Map<String, Object>> noRecommendation = post(rapporteur,
 				"/api/tasks/" + finalReview + "/complete", RequestFixtures.finalReview(null, "2031-11-01"));
 		assertThat(noRecommendation.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(noRecommendation.getBody()).containsEntry("field", RECOMMENDATION);
-		assertThat(post("ag-member", "/api/tasks/" + finalReview + "/complete",
+		assertThat(post(rapporteur, "/api/tasks/" + finalReview + "/complete",
 				RequestFixtures.finalReview("grant", "2031-11-01"))
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-		// coordinator: endorsement
+		// coordinator: endorsement, claimed through /api first
 		String endorse = visibleTask("coordinator", instance, TASK_ENDORSE_ANALYSIS);
+		assertThat(post("coordinator", "/api/tasks/" + endorse + "/claim", Map.of()).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
 		assertThat(post("coordinator", "/api/tasks/" + endorse + "/complete", RequestFixtures.endorsement(true, null))
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
@@ -125,6 +128,7 @@ class ExtensionRequestHttpTests {
 		// /engine-rest
 		for (int i = 0; i < 6; i++) {
 			String translation = taskId("isu-officer", instance, TASK_CONFIRM_TRANSLATION);
+			engineClaim("isu-officer", translation);
 			assertThat(this.rest.withBasicAuth("isu-officer", "demo")
 				.postForEntity("/engine-rest/task/" + translation + "/submit-form",
 						Map.of("variables", typed(RequestFixtures.translation("CCM/MSP/2028/4"))), String.class)
@@ -132,12 +136,14 @@ class ExtensionRequestHttpTests {
 		}
 
 		String presentation = visibleTask("coordinator", instance, TASK_PREPARE_PRESENTATION);
+		post("coordinator", "/api/tasks/" + presentation + "/claim", Map.of());
 		assertThat(post("coordinator", "/api/tasks/" + presentation + "/complete",
 				Map.of(PRESENTATION_NOTES, "Sweden presents; the rapporteur summarises."))
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 		runTimer(instance);
 
 		String decision = taskId("isu-officer", instance, TASK_RECORD_DECISION);
+		engineClaim("isu-officer", decision);
 		ResponseEntity<String> tooEarly = engineComplete("isu-officer", decision,
 				RequestFixtures.decision("granted", "2028-01-01"));
 		assertThat(tooEarly.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -214,6 +220,8 @@ class ExtensionRequestHttpTests {
 		runJobs(instance);
 
 		String check = taskId("isu-officer", instance, TASK_CHECK_COMPLETENESS);
+		assertThat(tasklist.post(engine + "/task/" + check + "/claim", Map.of("userId", "isu-officer")).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
 		ResponseEntity<String> invalid = tasklist.post(engine + "/task/" + check + "/submit-form",
 				Map.of("variables", typed(Map.of(REQUEST_COMPLETE, false))));
 		assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -257,6 +265,12 @@ class ExtensionRequestHttpTests {
 			.map((task) -> (String) task.get("id"))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError(user + " does not see " + key));
+	}
+
+	private void engineClaim(String user, String taskId) {
+		assertThat(this.rest.withBasicAuth(user, "demo")
+			.postForEntity("/engine-rest/task/" + taskId + "/claim", Map.of("userId", user), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 	}
 
 	private ResponseEntity<String> engineComplete(String user, String taskId, Map<String, Object> variables) {

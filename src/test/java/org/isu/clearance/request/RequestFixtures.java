@@ -30,9 +30,9 @@ final class RequestFixtures {
 	 */
 	static void state(Registry registry, String code, String deadline) {
 		if (registry.findState(Convention.CCM, code).isEmpty()) {
-			registry
-				.createState(new StatePartyInput(Convention.CCM, code, "State " + code, LocalDate.parse("2012-01-01"),
-						LocalDate.parse(deadline), "focal." + code.toLowerCase() + "@example.org", Language.fr, null));
+			registry.createState(new StatePartyInput(Convention.CCM, code, "State " + code,
+					LocalDate.parse("2012-01-01"), LocalDate.parse(deadline),
+					"focal." + code.toLowerCase() + "@example.org", Language.fr, null, "test"));
 		}
 	}
 

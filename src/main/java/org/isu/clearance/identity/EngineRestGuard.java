@@ -74,8 +74,7 @@ class EngineRestGuard extends OncePerRequestFilter {
 
 	/** Engine resources for administrators only, reads included. */
 	private static final Set<String> ADMIN_RESOURCES = Set.of("job", "job-definition", "batch", "migration",
-			"modification", "external-task", "telemetry", "optimize", "schema", "metrics", "signal", "condition",
-			"tenant");
+			"modification", "external-task", "telemetry", "optimize", "schema", "metrics", "signal", "tenant");
 
 	/** History resources for administrators only: operation log, job log, batches. */
 	private static final Set<String> ADMIN_HISTORY = Set.of("user-operation", "job-log", "external-task-log", "batch",
@@ -169,6 +168,9 @@ class EngineRestGuard extends OncePerRequestFilter {
 				|| ("history".equals(resource) && path.size() > 1 && ADMIN_HISTORY.contains(path.get(1)))) {
 			requireAdmin(caller, "this engine resource is for administrators only");
 			return null;
+		}
+		if ("condition".equals(resource)) {
+			throw new ForbiddenException("No process of this application starts on a condition");
 		}
 		if ("message".equals(resource) && !isRead(method)) {
 			throw new ForbiddenException("Messages are correlated by the application only: "

@@ -11,6 +11,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.Property;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.camunda.bpm.engine.ManagementService;
+import org.isu.clearance.SignedIn;
 import org.isu.clearance.ApplicationTest;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.request.ExtensionRequests;
@@ -104,7 +105,7 @@ class CalendarFeedTests {
 	}
 
 	private String post(String path) {
-		ResponseEntity<String> response = this.rest.withBasicAuth("ag-member2", "demo")
+		ResponseEntity<String> response = SignedIn.as(this.rest, "ag-member2")
 			.postForEntity(path, new HttpEntity<>(new HttpHeaders()), String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		return response.getBody();

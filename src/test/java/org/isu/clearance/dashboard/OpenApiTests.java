@@ -1,5 +1,6 @@
 package org.isu.clearance.dashboard;
 
+import org.isu.clearance.SignedIn;
 import org.isu.clearance.ApplicationTest;
 import org.junit.jupiter.api.Test;
 
@@ -18,14 +19,12 @@ class OpenApiTests {
 
 	@Test
 	void describesTheApiToSignedInUsersOnly() {
-		ResponseEntity<String> docs = this.rest.withBasicAuth("ag-member", "demo")
-			.getForEntity("/v3/api-docs", String.class);
+		ResponseEntity<String> docs = SignedIn.as(this.rest, "ag-member").getForEntity("/v3/api-docs", String.class);
 		assertThat(docs.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(docs.getBody()).contains("\"/api/extension-requests\"", "\"/api/extension-requests/{businessKey}\"",
 				"\"/api/states\"", "\"basic\"");
-		assertThat(this.rest.withBasicAuth("coordinator", "demo")
-			.getForEntity("/swagger-ui/index.html", String.class)
-			.getBody()).contains("swagger-ui");
+		assertThat(SignedIn.as(this.rest, "coordinator").getForEntity("/swagger-ui/index.html", String.class).getBody())
+			.contains("swagger-ui");
 		// without an account: the login form, not the description
 		assertThat(this.rest.getForEntity("/v3/api-docs", String.class).getBody()).doesNotContain("openapi")
 			.contains("name=\"password\"");

@@ -7,6 +7,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.isu.clearance.SignedIn;
 import org.isu.clearance.ApplicationTest;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Registry;
@@ -51,15 +52,13 @@ class RegistryPagesTests {
 
 	@Test
 	void analysisGroupReadsTheRegistryButGetsNoForms() {
-		ResponseEntity<String> states = this.rest.withBasicAuth("ag-member", "demo")
-			.getForEntity("/states", String.class);
+		ResponseEntity<String> states = SignedIn.as(this.rest, "ag-member").getForEntity("/states", String.class);
 		assertThat(states.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(states.getBody()).contains("Lao").doesNotContain("/edit\"", "/states/new");
-		assertThat(this.rest.withBasicAuth("ag-member", "demo").getForEntity("/meetings", String.class).getBody())
+		assertThat(SignedIn.as(this.rest, "ag-member").getForEntity("/meetings", String.class).getBody())
 			.contains("14MSP")
 			.doesNotContain("/edit\"");
-		assertThat(
-				this.rest.withBasicAuth("ag-member", "demo").getForEntity("/states/new", String.class).getStatusCode())
+		assertThat(SignedIn.as(this.rest, "ag-member").getForEntity("/states/new", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(post("ag-member", "/meetings/new", form("convention", "CCM", "code", "15MSP")).getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
@@ -70,7 +69,7 @@ class RegistryPagesTests {
 		DashboardFixtures.state(this.registry, "VUT", "2027-10-01");
 		String key = DashboardFixtures.start(this.requests, this.management, "VUT", "2029-10-01",
 				LocalDate.now().minusDays(2).toString());
-		String page = this.rest.withBasicAuth("coordinator", "demo").getForEntity("/states", String.class).getBody();
+		String page = SignedIn.as(this.rest, "coordinator").getForEntity("/states", String.class).getBody();
 		String row = page.substring(page.indexOf("data-state=\"CCM-VUT\""));
 		row = row.substring(0, row.indexOf("</tr>"));
 		assertThat(row).contains(key, "Completeness check", "14MSP", "/states/CCM/VUT/edit");
@@ -109,7 +108,7 @@ class RegistryPagesTests {
 
 	@Test
 	void meetingFormRejectsInvertedDatesAndSaves() {
-		ResponseEntity<String> form = this.rest.withBasicAuth("coordinator", "demo")
+		ResponseEntity<String> form = SignedIn.as(this.rest, "coordinator")
 			.getForEntity("/meetings/CCM/14MSP/edit", String.class);
 		assertThat(form.getBody()).contains("value=\"2027-09-14\"");
 		ResponseEntity<String> rejected = post("coordinator", "/meetings/CCM/14MSP/edit", form("convention", "CCM",
@@ -121,7 +120,7 @@ class RegistryPagesTests {
 		// saved: the browser is sent (redirected) to the list, which shows it
 		assertThat(created.getBody()).contains("data-meeting=\"APMBC-24MSP\"").doesNotContain("field-error");
 		assertThat(this.registry.meeting(Convention.APMBC, "24MSP").provisional()).isTrue();
-		assertThat(this.rest.withBasicAuth("coordinator", "demo")
+		assertThat(SignedIn.as(this.rest, "coordinator")
 			.getForEntity("/meetings/CCM/99MSP/edit", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
@@ -136,8 +135,7 @@ class RegistryPagesTests {
 		// December 2026
 		DashboardFixtures.state(this.registry, "TUV", "2027-10-01");
 
-		ResponseEntity<String> page = this.rest.withBasicAuth("ag-member", "demo")
-			.getForEntity("/work-plan", String.class);
+		ResponseEntity<String> page = SignedIn.as(this.rest, "ag-member").getForEntity("/work-plan", String.class);
 
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
 		String ccm = page.getBody().substring(page.getBody().indexOf("data-meeting=\"CCM-14MSP\""));
@@ -164,7 +162,7 @@ class RegistryPagesTests {
 	private ResponseEntity<String> post(String user, String path, MultiValueMap<String, String> form) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-		return this.rest.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(form, headers), String.class);
+		return SignedIn.as(this.rest, user).postForEntity(path, new HttpEntity<>(form, headers), String.class);
 	}
 
 	private static MultiValueMap<String, String> form(String... keyValues) {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.isu.clearance.SignedIn;
 import org.isu.clearance.ApplicationTest;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.request.ExtensionRequests;
@@ -167,14 +168,14 @@ class RequestListTests {
 
 	@Test
 	void rejectsAWrongFilterNamingIt() {
-		ResponseEntity<String> response = this.rest.withBasicAuth("coordinator", "demo")
+		ResponseEntity<String> response = SignedIn.as(this.rest, "coordinator")
 			.getForEntity("/api/extension-requests?stage=Nowhere", String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getBody()).contains("stage");
-		assertThat(this.rest.withBasicAuth("coordinator", "demo")
+		assertThat(SignedIn.as(this.rest, "coordinator")
 			.getForEntity("/api/extension-requests?size=100000", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		ResponseEntity<String> page = this.rest.withBasicAuth("coordinator", "demo")
+		ResponseEntity<String> page = SignedIn.as(this.rest, "coordinator")
 			.getForEntity("/?sort=nonsense", String.class);
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(page.getBody()).contains("sort").doesNotContain("Exception");
@@ -186,19 +187,19 @@ class RequestListTests {
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		// the page sends the browser to the login form
 		assertThat(this.rest.getForEntity("/", String.class).getBody()).contains("name=\"password\"");
-		assertThat(this.rest.withBasicAuth("ag-member", "demo")
+		assertThat(SignedIn.as(this.rest, "ag-member")
 			.getForEntity("/api/extension-requests", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
 	@Test
 	void pageShowsTheRequestsWithStageCountsAndFlags() {
-		ResponseEntity<String> page = this.rest.withBasicAuth("coordinator", "demo")
+		ResponseEntity<String> page = SignedIn.as(this.rest, "coordinator")
 			.getForEntity("/?convention=CCM&size=500", String.class);
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(page.getBody()).contains(onTime, late, "Preliminary review", "late submission",
 				"data-stage=\"Task_PreliminaryReview\"");
-		String french = this.rest.withBasicAuth("coordinator", "demo")
+		String french = SignedIn.as(this.rest, "coordinator")
 			.getForEntity("/?convention=CCM&size=500&lang=fr", String.class)
 			.getBody();
 		assertThat(french).contains("Examen préliminaire", "soumission tardive");
@@ -206,7 +207,7 @@ class RequestListTests {
 
 	@Test
 	void exportsTheFilteredListAsCsv() {
-		ResponseEntity<String> csv = this.rest.withBasicAuth("coordinator", "demo")
+		ResponseEntity<String> csv = SignedIn.as(this.rest, "coordinator")
 			.getForEntity("/requests.csv?status=all&convention=CCM", String.class);
 		assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(csv.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv"))).isTrue();
@@ -241,8 +242,7 @@ class RequestListTests {
 	}
 
 	private JsonNode api(String path) throws Exception {
-		ResponseEntity<String> response = this.rest.withBasicAuth("coordinator", "demo")
-			.getForEntity(path, String.class);
+		ResponseEntity<String> response = SignedIn.as(this.rest, "coordinator").getForEntity(path, String.class);
 		assertThat(response.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
 		return this.json.readTree(response.getBody());
 	}

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.isu.clearance.SignedIn;
 import org.isu.clearance.ApplicationTest;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.request.ExtensionRequests;
@@ -78,7 +79,7 @@ class RequestPageTests {
 
 	@Test
 	void apiGivesStagesHistoryWithRecordedOutcomesAndMails() throws Exception {
-		ResponseEntity<String> response = this.rest.withBasicAuth("coordinator", "demo")
+		ResponseEntity<String> response = SignedIn.as(this.rest, "coordinator")
 			.getForEntity("/api/extension-requests/" + key, String.class);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
 		JsonNode details = new ObjectMapper().readTree(response.getBody());
@@ -106,14 +107,14 @@ class RequestPageTests {
 
 	@Test
 	void pageShowsFactsDiagramTimelineHistoryAndLinks() {
-		ResponseEntity<String> page = this.rest.withBasicAuth("ag-member", "demo")
+		ResponseEntity<String> page = SignedIn.as(this.rest, "ag-member")
 			.getForEntity("/requests/" + key, String.class);
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(page.getBody()).contains("State TON", "Survey incomplete in the north.", "annex 3 missing",
 				"id=\"diagram\"", "data-current=\"", "Task_RecordStateResponse", "/vendor/bpmn-js/", "id=\"timeline\"",
 				"class=\"planned\"", "class=\"actual\"", "#/?task=",
 				"/camunda/app/cockpit/default/#/process-instance/");
-		ResponseEntity<String> diagram = this.rest.withBasicAuth("ag-member", "demo")
+		ResponseEntity<String> diagram = SignedIn.as(this.rest, "ag-member")
 			.getForEntity("/requests/" + key + "/diagram.bpmn", String.class);
 		assertThat(diagram.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(diagram.getBody()).contains("id=\"extension-request\"", "bpmndi:BPMNDiagram");
@@ -123,15 +124,15 @@ class RequestPageTests {
 
 	@Test
 	void unknownRequestIsA404NotAStackTrace() {
-		ResponseEntity<String> page = this.rest.withBasicAuth("coordinator", "demo")
+		ResponseEntity<String> page = SignedIn.as(this.rest, "coordinator")
 			.getForEntity("/requests/CCM-XXX-99MSP", String.class);
 		assertThat(page.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(page.getBody()).contains("CCM-XXX-99MSP", "<html").doesNotContain("Exception", "at org.");
-		ResponseEntity<String> api = this.rest.withBasicAuth("coordinator", "demo")
+		ResponseEntity<String> api = SignedIn.as(this.rest, "coordinator")
 			.getForEntity("/api/extension-requests/CCM-XXX-99MSP", String.class);
 		assertThat(api.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(api.getHeaders().getContentType().toString()).contains("problem+json");
-		assertThat(this.rest.withBasicAuth("coordinator", "demo")
+		assertThat(SignedIn.as(this.rest, "coordinator")
 			.getForEntity("/requests/CCM-XXX-99MSP/diagram.bpmn", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}

@@ -235,8 +235,8 @@ class ClusterFaultIT {
 		list.add(new Hostile("wrong user creates a user", "ag-member", "POST", "/engine-rest/user/create", json,
 				ClusterClient.json(Map.of("profile", Map.of("id", "intruder"), "credentials",
 						Map.of("password", "intruder-password")))));
-		// not against a working user: after login-max-attempts the engine locks the
-		// account
+		// not against a working user: wrong passwords throttle this client for that
+		// user name
 		list.add(new Hostile("wrong password", LOCKOUT_TARGET, "wrong", "GET", "/api/states", null, null));
 		list.add(new Hostile("no credentials on /api", null, "GET", "/api/states", null, null));
 		list.add(new Hostile("no credentials on /engine-rest", null, "GET", "/engine-rest/task", null, null));
@@ -371,7 +371,11 @@ class ClusterFaultIT {
 		long failedBefore = this.cluster.outbox("status = 'failed'");
 		Map<String, String> tasks = new ConcurrentHashMap<>();
 		for (String instance : instances) {
-			tasks.put(instance, (String) awaitTask(instance, "Task_CheckCompleteness").get("id"));
+			String taskId = (String) awaitTask(instance, "Task_CheckCompleteness").get("id");
+			// only the assignee completes a task
+			expectOk(this.client.post(next(), OFFICER, "/engine-rest/task/" + taskId + "/claim",
+					Map.of("userId", OFFICER)));
+			tasks.put(instance, taskId);
 		}
 		ApplicationNode victim = this.cluster.node(1);
 		Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -457,6 +461,7 @@ class ClusterFaultIT {
 	private String driveToStateResponse(String convention, String code) throws Exception {
 		String instance = start(convention, code);
 		String check = (String) awaitTask(instance, "Task_CheckCompleteness").get("id");
+		expectOk(this.client.post(next(), OFFICER, "/engine-rest/task/" + check + "/claim", Map.of("userId", OFFICER)));
 		expectOk(this.client.post(next(), OFFICER, "/engine-rest/task/" + check + "/complete",
 				ClusterClient.typed(Map.of("requestComplete", true, "completenessNotes", "All six items."))));
 		Map<String, Object> review = awaitTask(instance, "Task_PreliminaryReview");

@@ -65,6 +65,7 @@ class DeadlineWatchApiTests {
 		state.put("clearanceDeadline", deadline);
 		state.put("focalPointEmail", "focal.lca@example.org");
 		state.put("preferredLanguage", "es");
+		state.put("reason", "Deadline as notified by the State");
 		return state;
 	}
 

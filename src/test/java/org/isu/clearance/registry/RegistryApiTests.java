@@ -155,7 +155,8 @@ class RegistryApiTests {
 		ResponseEntity<Map<String, Object>> response = as("coordinator").exchange("/api/meetings/APMBC/23MSP",
 				HttpMethod.PUT,
 				new HttpEntity<>(Map.of("convention", "APMBC", "code", "23MSP", "kind", "MSP", "firstDay", "2026-11-30",
-						"lastDay", "2026-12-04", "venue", "Geneva", "provisional", false)),
+						"lastDay", "2026-12-04", "venue", "Geneva", "provisional", false, "reason",
+						"Dates confirmed by the Presidency")),
 				new ParameterizedTypeReference<>() {
 				});
 

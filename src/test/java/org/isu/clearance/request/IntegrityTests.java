@@ -74,8 +74,8 @@ class IntegrityTests {
 
 	@BeforeEach
 	void aRequestAtItsPreliminaryReview() {
-		RequestFixtures.state(this.registry, "ISL", "2028-11-01");
-		this.instance = this.requests.start(RequestFixtures.start("ISL", "2031-11-01", "2026-11-20"))
+		RequestFixtures.state(this.registry, "SYC", "2028-11-01");
+		this.instance = this.requests.start(RequestFixtures.start("SYC", "2031-11-01", "2026-11-20"))
 			.processInstanceId();
 		RequestFixtures.runAsyncSteps(this.management,
 				this.runtime.createProcessInstanceQuery().processInstanceId(this.instance).singleResult());
@@ -89,7 +89,7 @@ class IntegrityTests {
 	@AfterEach
 	void tearDown() {
 		this.runtime.createProcessInstanceQuery()
-			.processInstanceBusinessKeyLike("CCM-ISL-%")
+			.processInstanceBusinessKeyLike("CCM-SYC-%")
 			.list()
 			.forEach((pi) -> this.runtime.deleteProcessInstance(pi.getId(), "test over"));
 	}
@@ -199,8 +199,10 @@ class IntegrityTests {
 				Map.of("escalationCode", "x")))
 			.isEqualTo(403);
 		// claiming a task someone holds is a conflict, not a server error
-		assertThat(enginePost(this.otherReviewer, "/engine-rest/task/" + id + "/claim",
-				Map.of("userId", this.otherReviewer)))
+		ResponseEntity<String> claimed = this.rest.withBasicAuth(this.otherReviewer, "demo")
+			.postForEntity("/engine-rest/task/" + id + "/claim", Map.of("userId", this.otherReviewer), String.class);
+		assertThat(claimed.getStatusCode().value())
+			.as(claimed.getBody() + " / task " + id + " open: " + this.tasks.createTaskQuery().taskId(id).count())
 			.isEqualTo(409);
 		assertThat(task(TASK_PRELIMINARY_REVIEW).getAssignee()).isEqualTo(this.rapporteur);
 
@@ -239,12 +241,12 @@ class IntegrityTests {
 				.as(user)
 				.isEqualTo(403);
 			assertThat(enginePost(user, "/engine-rest/message",
-					Map.of("messageName", MESSAGE_WITHDRAWN, "businessKey", "CCM-ISL-15MSP")))
+					Map.of("messageName", MESSAGE_WITHDRAWN, "businessKey", "CCM-SYC-15MSP")))
 				.as(user)
 				.isEqualTo(403);
 		}
 		assertThat(enginePost("demo-admin", "/engine-rest/message",
-				Map.of("messageName", MESSAGE_WITHDRAWN, "businessKey", "CCM-ISL-15MSP")))
+				Map.of("messageName", MESSAGE_WITHDRAWN, "businessKey", "CCM-SYC-15MSP")))
 			.isEqualTo(403);
 		assertThat(this.runtime.getActiveActivityIds(this.instance)).contains(TASK_PRELIMINARY_REVIEW)
 			.doesNotContain(TASK_RECORD_DECISION);
@@ -289,11 +291,6 @@ class IntegrityTests {
 	@Test
 	void reviewersReadTheRequestsHistoryButNotTheOperationOrJobLog() {
 		String reviewer = this.otherReviewer;
-				+ engineGet(reviewer, "/engine-rest/history/process-instance?processInstanceId=" + this.instance)
-					.getBody());
-				+ engineGet("demo-admin", "/engine-rest/history/variable-instance?processInstanceId=" + this.instance)
-					.getBody());
-				+ engineGet("demo-admin", "/engine-rest/authorization?groupIdIn=analysis-group").getBody());
 		assertThat(engineGet(reviewer, "/engine-rest/history/user-operation").getStatusCode().value()).isEqualTo(403);
 		assertThat(engineGet(reviewer, "/engine-rest/history/job-log").getStatusCode().value()).isEqualTo(403);
 		assertThat(engineGet(reviewer, "/engine-rest/job").getStatusCode().value()).isEqualTo(403);
@@ -316,7 +313,7 @@ class IntegrityTests {
 		// the start form's fields only, on every surface
 		assertThat(enginePost("isu-officer", "/engine-rest/process-definition/key/" + PROCESS_KEY + "/start",
 				Map.of("variables",
-						typed(Map.of(CONVENTION, "CCM", STATE_CODE, "ISL", LATEST_ALLOWED_DEADLINE, "2060-01-01")))))
+						typed(Map.of(CONVENTION, "CCM", STATE_CODE, "SYC", LATEST_ALLOWED_DEADLINE, "2060-01-01")))))
 			.isEqualTo(400);
 	}
 

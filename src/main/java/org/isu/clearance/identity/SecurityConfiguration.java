@@ -154,8 +154,8 @@ class SecurityConfiguration {
 				.denyAll())
 			.httpBasic((basic) -> basic.realmName(REALM).authenticationEntryPoint(apiEntryPoint()))
 			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(apiEntryPoint()))
-			// a browser session needs the CSRF token; a call carrying its own credentials,
-			// or none at all (it is answered 401), does not
+			// a browser session needs the CSRF token; a call with its own credentials,
+			// or with none (answered 401), does not
 			.csrf((csrf) -> csrf.requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
 					new NegatedRequestMatcher(SecurityConfiguration::carriesBasicCredentials),
 					(request) -> request.getRequestedSessionId() != null)))

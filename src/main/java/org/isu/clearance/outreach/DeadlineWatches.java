@@ -22,12 +22,11 @@ import org.isu.clearance.registry.StateParty;
 import org.isu.clearance.request.ExtensionRequestProcess;
 import org.isu.clearance.request.ExtensionRequestStarted;
 import org.isu.clearance.shared.AsSystem;
+import org.isu.clearance.startup.StartupStep;
+import org.isu.clearance.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -66,8 +65,7 @@ import static org.isu.clearance.outreach.DeadlineWatchProcess.*;
  * repairs whatever is left.
  */
 @Service
-@Order(30)
-class DeadlineWatches implements ApplicationRunner {
+class DeadlineWatches implements StartupTask {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineWatches.class);
 
@@ -104,7 +102,12 @@ class DeadlineWatches implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public StartupStep step() {
+		return StartupStep.DEADLINE_WATCHES;
+	}
+
+	@Override
+	public void run() {
 		int running = 0;
 		for (Convention convention : Convention.values()) {
 			for (StateParty state : this.registry.states(convention)) {
@@ -228,8 +231,8 @@ class DeadlineWatches implements ApplicationRunner {
 		if (!state.clearanceDeadline().isAfter(today)) {
 			return Optional.empty();
 		}
-		Optional<DeadlinePlan> plan = this.calendar.targetMeeting(state.convention(), state.clearanceDeadline())
-			.map((target) -> this.calendar.plan(state.convention(), state.clearanceDeadline()));
+		Optional<DeadlinePlan> plan = this.calendar.plan(state.convention(), state.clearanceDeadline(),
+				this.registry.meetings(state.convention()));
 		return plan.filter((p) -> p.meeting().firstDay().isAfter(today))
 			.filter((p) -> !isRequestOpen(
 					ExtensionRequestProcess.businessKey(state.convention().name(), state.code(), p.meeting().code())));

@@ -155,7 +155,7 @@ class DeadlineWatchProcessTests {
 		ModuleEvents.awaitListeners(this.context);
 
 		assertThat(watch).isEnded().hasPassed(END_REQUEST_STARTED).hasNotPassed(TASK_SEND_SECOND_REMINDER);
-		this.watches.run(null);
+		this.watches.run();
 		assertThat(this.watches.watchesOf(this.registry.state(Convention.CCM, "BRB"))).isEmpty();
 		this.runtime.deleteProcessInstance(request, "test over");
 	}
@@ -251,8 +251,8 @@ class DeadlineWatchProcessTests {
 		String watch = watch("watch-CCM-BLZ-15MSP").getId();
 		this.runtime.deleteProcessInstance(watch, "lost");
 
-		this.watches.run(null);
-		this.watches.run(null);
+		this.watches.run();
+		this.watches.run();
 
 		assertThat(this.watches.watchesOf(this.registry.state(Convention.CCM, "BLZ"))).singleElement()
 			.satisfies((instance) -> assertThat(instance.getBusinessKey()).isEqualTo("watch-CCM-BLZ-15MSP"));

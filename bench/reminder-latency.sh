@@ -1,5 +1,5 @@
 #!/usr/bin/env sh
-# Reminder timeliness benchmark: 10 000 due reminder timers on PostgreSQL (127.0.0.1:5432, user postgres),
+# Reminder timeliness benchmark: 10 000 due reminder timers on PostgreSQL (127.0.0.1:5432 or the embedded server, see ScratchDatabase),
 # the real reminder delegate and outbox, an in-process GreenMail as the SMTP sink.
 # Prints due -> outbox and due -> sent latency (p50, p99, max) and throughput.
 #   bench/reminder-latency.sh                                   # 10 000 timers due over 100 s

@@ -17,11 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The application on a fresh PostgreSQL database that the test creates on 127.0.0.1:5432
- * (user {@code postgres}): Flyway, the engine schema, the demo data and the registry API;
- * then the {@code prod} profile on the same database, which must refuse to start while
- * the demo users keep their demo passwords. Run {@link #main} to launch the app on
- * PostgreSQL.
+ * The application on a fresh PostgreSQL database that the test creates on the tests'
+ * server ({@link ScratchDatabase}) (user {@code postgres}): Flyway, the engine schema,
+ * the demo data and the registry API; then the {@code prod} profile on the same database,
+ * which must refuse to start while the demo users keep their demo passwords. Run
+ * {@link #main} to launch the app on PostgreSQL.
  */
 class PostgresIntegrationTests {
 

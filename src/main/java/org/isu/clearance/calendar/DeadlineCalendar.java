@@ -14,15 +14,15 @@ import org.isu.clearance.calendar.CalendarProperties.StageOffsets;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.MeetingKind;
-import org.isu.clearance.registry.Registry;
-import org.isu.clearance.shared.FieldValidationException;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Computes the calendar of an extension cycle from a State's current deadline D: which
  * meeting decides, when the request is due, and when each stage of its review falls due.
- * All numbers come from {@link CalendarProperties}.
+ * Pure date arithmetic: the meetings come from the caller (a convention's registered
+ * meetings, of any kind: only those that decide extensions count), all numbers from
+ * {@link CalendarProperties}.
  */
 @Service
 public class DeadlineCalendar {
@@ -33,22 +33,17 @@ public class DeadlineCalendar {
 
 	private final CalendarProperties properties;
 
-	private final Registry registry;
-
-	DeadlineCalendar(CalendarProperties properties, Registry registry) {
+	DeadlineCalendar(CalendarProperties properties) {
 		this.properties = properties;
-		this.registry = registry;
 	}
 
 	/**
 	 * The plan for a State whose deadline is D, with the target meeting chosen by the
-	 * calendar.
+	 * calendar among the convention's meetings; none when no meeting opens before D.
 	 */
-	public DeadlinePlan plan(Convention convention, LocalDate currentDeadline) {
-		return targetMeeting(convention, currentDeadline)
-			.map((target) -> plan(convention, currentDeadline, target.meeting(), target.projected()))
-			.orElseThrow(() -> new FieldValidationException("clearanceDeadline",
-					"no meeting of the " + convention + " opens before " + currentDeadline));
+	public Optional<DeadlinePlan> plan(Convention convention, LocalDate currentDeadline, List<Meeting> meetings) {
+		return targetMeeting(convention, currentDeadline, meetings)
+			.map((target) -> plan(convention, currentDeadline, target.meeting(), target.projected()));
 	}
 
 	/**
@@ -82,8 +77,8 @@ public class DeadlineCalendar {
 	 * opens before D. When none is registered that far ahead, the convention's usual
 	 * annual meeting is projected and marked provisional.
 	 */
-	public Optional<TargetMeeting> targetMeeting(Convention convention, LocalDate deadline) {
-		List<Meeting> deciding = deciding(convention);
+	public Optional<TargetMeeting> targetMeeting(Convention convention, LocalDate deadline, List<Meeting> meetings) {
+		List<Meeting> deciding = deciding(convention, meetings);
 		Optional<Meeting> registered = deciding.stream()
 			.filter((meeting) -> meeting.firstDay().isBefore(deadline))
 			.max(Comparator.comparing(Meeting::firstDay));
@@ -98,23 +93,26 @@ public class DeadlineCalendar {
 	/**
 	 * The plan for a request received on a given day: the calendar's target meeting, or,
 	 * when that meeting had already opened when the request arrived, the next meeting
-	 * that can still decide it (registered, or the convention's usual one projected).
+	 * that can still decide it (registered, or the convention's usual one projected);
+	 * none when no meeting opens before D.
 	 */
-	public DeadlinePlan plan(Convention convention, LocalDate currentDeadline, LocalDate receivedOn) {
-		DeadlinePlan target = plan(convention, currentDeadline);
-		if (target.meeting().firstDay().isAfter(receivedOn)) {
-			return target;
-		}
-		TargetMeeting next = nextMeeting(convention, receivedOn);
-		return plan(convention, currentDeadline, next.meeting(), next.projected());
+	public Optional<DeadlinePlan> plan(Convention convention, LocalDate currentDeadline, LocalDate receivedOn,
+			List<Meeting> meetings) {
+		return plan(convention, currentDeadline, meetings).map((target) -> {
+			if (target.meeting().firstDay().isAfter(receivedOn)) {
+				return target;
+			}
+			TargetMeeting next = nextMeeting(convention, receivedOn, meetings);
+			return plan(convention, currentDeadline, next.meeting(), next.projected());
+		});
 	}
 
 	/**
 	 * The first meeting of States Parties or review conference of the convention that
 	 * opens after a day; projected from the usual meeting date when none is registered.
 	 */
-	public TargetMeeting nextMeeting(Convention convention, LocalDate after) {
-		List<Meeting> deciding = deciding(convention);
+	public TargetMeeting nextMeeting(Convention convention, LocalDate after, List<Meeting> meetings) {
+		List<Meeting> deciding = deciding(convention, meetings);
 		Optional<Meeting> registered = deciding.stream()
 			.filter((meeting) -> meeting.firstDay().isAfter(after))
 			.min(Comparator.comparing(Meeting::firstDay));
@@ -137,10 +135,9 @@ public class DeadlineCalendar {
 				true);
 	}
 
-	private List<Meeting> deciding(Convention convention) {
-		return this.registry.meetings(convention)
-			.stream()
-			.filter((meeting) -> meeting.kind().decidesExtensions())
+	private static List<Meeting> deciding(Convention convention, List<Meeting> meetings) {
+		return meetings.stream()
+			.filter((meeting) -> meeting.convention() == convention && meeting.kind().decidesExtensions())
 			.toList();
 	}
 

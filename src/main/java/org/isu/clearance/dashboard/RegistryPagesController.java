@@ -195,13 +195,9 @@ class RegistryPagesController {
 	}
 
 	private Optional<DeadlinePlan> plan(StateParty state) {
-		try {
-			return Optional.of(this.calendar.plan(state.convention(), state.clearanceDeadline()));
-		}
-		catch (FieldValidationException ex) {
-			// no meeting opens before this deadline: nothing to watch
-			return Optional.empty();
-		}
+		// none when no meeting opens before this deadline: nothing to watch
+		return this.calendar.plan(state.convention(), state.clearanceDeadline(),
+				this.registry.meetings(state.convention()));
 	}
 
 	private static Convention convention(String text) {

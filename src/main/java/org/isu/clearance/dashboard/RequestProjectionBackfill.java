@@ -5,12 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.isu.clearance.request.ExtensionRequestProcess;
+import org.isu.clearance.startup.StartupStep;
+import org.isu.clearance.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -21,8 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * does nothing once every request has its row.
  */
 @Component
-@Order(10)
-class RequestProjectionBackfill implements ApplicationRunner {
+class RequestProjectionBackfill implements StartupTask {
 
 	private static final Logger log = LoggerFactory.getLogger(RequestProjectionBackfill.class);
 
@@ -38,7 +36,12 @@ class RequestProjectionBackfill implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public StartupStep step() {
+		return StartupStep.REQUEST_READ_MODEL;
+	}
+
+	@Override
+	public void run() {
 		int added = 0;
 		List<Instance> missing;
 		do {

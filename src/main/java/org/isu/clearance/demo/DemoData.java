@@ -6,13 +6,12 @@ import org.isu.clearance.demo.DemoUsers.DemoUser;
 import org.isu.clearance.demo.SampleStates.SampleState;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.registry.StatePartyInput;
+import org.isu.clearance.startup.StartupStep;
+import org.isu.clearance.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +20,8 @@ import org.springframework.stereotype.Component;
  * restart. Never active in the {@code prod} profile.
  */
 @Component
-@Order(10)
 @ConditionalOnProperty(prefix = "clearance.demo", name = "enabled", havingValue = "true")
-class DemoData implements ApplicationRunner {
+class DemoData implements StartupTask {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -40,7 +38,12 @@ class DemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public StartupStep step() {
+		return StartupStep.DEMO_DATA;
+	}
+
+	@Override
+	public void run() {
 		DemoUsers.ALL.forEach(this::ensureUser);
 		SampleStates.ALL.forEach(this::ensureState);
 	}

@@ -12,13 +12,12 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.isu.clearance.request.ExtensionRequestProcess;
 import org.isu.clearance.request.ExtensionRequests;
+import org.isu.clearance.startup.StartupStep;
+import org.isu.clearance.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import static org.isu.clearance.request.ExtensionRequestProcess.*;
@@ -31,9 +30,8 @@ import static org.isu.clearance.request.ExtensionRequestProcess.*;
  * is left alone.
  */
 @Component
-@Order(20)
 @ConditionalOnProperty(prefix = "clearance.demo", name = { "enabled", "requests" }, havingValue = "true")
-class DemoRequests implements ApplicationRunner {
+class DemoRequests implements StartupTask {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoRequests.class);
 
@@ -55,7 +53,12 @@ class DemoRequests implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public StartupStep step() {
+		return StartupStep.DEMO_REQUESTS;
+	}
+
+	@Override
+	public void run() {
 		for (DemoRequest demo : demos()) {
 			String key = businessKey(demo.convention(), demo.state(), demo.meeting());
 			if (this.history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).count() > 0) {

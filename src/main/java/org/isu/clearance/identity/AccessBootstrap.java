@@ -19,12 +19,11 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.isu.clearance.startup.StartupStep;
+import org.isu.clearance.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,8 +44,7 @@ import org.springframework.stereotype.Component;
  * </ul>
  */
 @Component
-@Order(0)
-class AccessBootstrap implements ApplicationRunner {
+class AccessBootstrap implements StartupTask {
 
 	static final String FILTER_MY_TASKS = "My tasks";
 
@@ -78,7 +76,12 @@ class AccessBootstrap implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public StartupStep step() {
+		return StartupStep.ACCESS;
+	}
+
+	@Override
+	public void run() {
 		Groups.all().forEach(this::ensureGroup);
 		grantAdmin();
 		for (String group : Groups.working()) {

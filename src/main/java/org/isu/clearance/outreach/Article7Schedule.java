@@ -7,6 +7,7 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.isu.clearance.outreach.OutreachProperties.Article7;
+import org.isu.clearance.schedule.ScheduledStart;
 
 import org.springframework.stereotype.Component;
 

@@ -1,9 +1,11 @@
 package org.isu.clearance.outreach;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -20,16 +22,16 @@ import org.isu.clearance.registry.StateParty;
 import org.isu.clearance.request.ExtensionRequestProcess;
 import org.isu.clearance.request.ExtensionRequestStarted;
 import org.isu.clearance.shared.AsSystem;
+import org.isu.clearance.startup.StartupStep;
+import org.isu.clearance.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.isu.clearance.outreach.DeadlineWatchProcess.*;
@@ -50,14 +52,20 @@ import static org.isu.clearance.outreach.DeadlineWatchProcess.*;
  * <li>When a request for the State and meeting starts, the message
  * {@code ExtensionRequestStarted} ends the watch.</li>
  * </ul>
- * These are system actions: they run after the registry's or the request's transaction
- * has committed, in a transaction of their own, without the signed-in user's
- * authorizations, and a failure is logged, never passed on to the user who edited the
- * registry (the next startup repairs it).
+ * The three listeners are {@code @ApplicationModuleListener}s: Spring Modulith records
+ * each event in its publication registry ({@code event_publication}) in the publishing
+ * transaction and runs the listener after that transaction has committed, asynchronously
+ * (Spring Modulith enables {@code @Async}). A listener holds no transaction itself (which
+ * would hold a pooled connection while it waits for the next): the work on each State is
+ * a transaction of its own, one at a time per State. They act as the system, without the
+ * signed-in user's authorizations. A listener that fails leaves its event recorded as
+ * incomplete and throws; Spring logs it, the user who edited the registry does not see
+ * it, and the operations module's {@code EventResubmission} hands the event to the
+ * listener again a few minutes later (every action here is idempotent). The startup run
+ * repairs whatever is left.
  */
 @Service
-@Order(30)
-class DeadlineWatches implements ApplicationRunner {
+class DeadlineWatches implements StartupTask {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineWatches.class);
 
@@ -77,6 +85,8 @@ class DeadlineWatches implements ApplicationRunner {
 
 	private final TransactionTemplate newTransaction;
 
+	private final Map<String, Object> stateLocks = new ConcurrentHashMap<>();
+
 	DeadlineWatches(RuntimeService runtime, ManagementService management, TaskService tasks, DeadlineWatchDates dates,
 			IdentityService identity, Registry registry, DeadlineCalendar calendar,
 			PlatformTransactionManager transactions) {
@@ -92,11 +102,16 @@ class DeadlineWatches implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public StartupStep step() {
+		return StartupStep.DEADLINE_WATCHES;
+	}
+
+	@Override
+	public void run() {
 		int running = 0;
 		for (Convention convention : Convention.values()) {
 			for (StateParty state : this.registry.states(convention)) {
-				if (safely("reconcile " + state.key(), () -> reconcile(state))) {
+				if (safely(state.key(), "reconcile " + state.key(), () -> reconcile(state))) {
 					running += watchesOf(state).size();
 				}
 			}
@@ -104,22 +119,35 @@ class DeadlineWatches implements ApplicationRunner {
 		log.info("{} deadline watch(es) running", running);
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(StateDeadlineChanged event) {
-		safely("move the watch of " + event.convention() + "-" + event.code(),
+		asSystem(event.convention() + "-" + event.code(),
 				() -> this.registry.findState(event.convention(), event.code()).ifPresent(this::reconcile));
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	/**
+	 * Realigns the watches of every State of the convention, each in its own transaction;
+	 * when any failed, throws after trying all (the event stays incomplete and comes back
+	 * for all of them).
+	 */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(MeetingChanged event) {
+		List<String> failed = new ArrayList<>();
 		for (StateParty state : this.registry.states(event.convention())) {
-			safely("realign the watch of " + state.key() + " to the meetings", () -> reconcile(state));
+			if (!safely(state.key(), "realign the watch of " + state.key() + " to the meetings",
+					() -> reconcile(state))) {
+				failed.add(state.key());
+			}
+		}
+		if (!failed.isEmpty()) {
+			throw new IllegalStateException("Could not realign the watches of " + failed + " after "
+					+ event.convention() + " meeting " + event.code() + " changed");
 		}
 	}
 
-	@TransactionalEventListener(fallbackExecution = true)
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(ExtensionRequestStarted event) {
-		safely("end the watch " + event.businessKey(), () -> endWatch(
+		asSystem(event.convention() + "-" + event.stateCode(), () -> endWatch(
 				DeadlineWatchProcess.businessKey(event.convention(), event.stateCode(), event.meetingCode())));
 	}
 
@@ -203,8 +231,8 @@ class DeadlineWatches implements ApplicationRunner {
 		if (!state.clearanceDeadline().isAfter(today)) {
 			return Optional.empty();
 		}
-		Optional<DeadlinePlan> plan = this.calendar.targetMeeting(state.convention(), state.clearanceDeadline())
-			.map((target) -> this.calendar.plan(state.convention(), state.clearanceDeadline()));
+		Optional<DeadlinePlan> plan = this.calendar.plan(state.convention(), state.clearanceDeadline(),
+				this.registry.meetings(state.convention()));
 		return plan.filter((p) -> p.meeting().firstDay().isAfter(today))
 			.filter((p) -> !isRequestOpen(
 					ExtensionRequestProcess.businessKey(state.convention().name(), state.code(), p.meeting().code())));
@@ -260,15 +288,27 @@ class DeadlineWatches implements ApplicationRunner {
 	}
 
 	/**
-	 * Runs a system action in a new transaction, without the current user's
-	 * authorizations; logs instead of throwing.
+	 * Runs a system action on a State's watches in a new transaction, without the current
+	 * user's authorizations, while no other thread of this node acts on that State's
+	 * watches (the listeners run asynchronously, beside the startup run and each other):
+	 * a watch started by one is seen by the next.
 	 */
-	private boolean safely(String what, Runnable action) {
-		try {
+	private void asSystem(String stateKey, Runnable action) {
+		synchronized (this.stateLocks.computeIfAbsent(stateKey, (key) -> new Object())) {
 			AsSystem.call(this.identity, () -> this.newTransaction.execute((status) -> {
 				action.run();
 				return null;
 			}));
+		}
+	}
+
+	/**
+	 * Runs a system action like {@link #asSystem}; logs instead of throwing.
+	 * @return whether it succeeded
+	 */
+	private boolean safely(String stateKey, String what, Runnable action) {
+		try {
+			asSystem(stateKey, action);
 			return true;
 		}
 		catch (RuntimeException ex) {

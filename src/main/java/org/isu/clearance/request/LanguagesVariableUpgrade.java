@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.isu.clearance.startup.StartupStep;
+import org.isu.clearance.startup.StartupTask;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +22,7 @@ import org.springframework.stereotype.Component;
  * they are rewritten once, at start-up, as the plain list new requests carry.
  */
 @Component
-@Order(5)
-class LanguagesVariableUpgrade implements ApplicationRunner {
+class LanguagesVariableUpgrade implements StartupTask {
 
 	private static final Logger log = LoggerFactory.getLogger(LanguagesVariableUpgrade.class);
 
@@ -37,7 +36,12 @@ class LanguagesVariableUpgrade implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) throws Exception {
+	public StartupStep step() {
+		return StartupStep.RUNNING_INSTANCES;
+	}
+
+	@Override
+	public void run() {
 		List<VariableInstance> old = this.runtime.createVariableInstanceQuery()
 			.variableName(ExtensionRequestProcess.LANGUAGES)
 			.disableCustomObjectDeserialization()
@@ -46,8 +50,15 @@ class LanguagesVariableUpgrade implements ApplicationRunner {
 		for (VariableInstance variable : old) {
 			if (variable.getTypedValue() instanceof ObjectValue value && value.getObjectTypeName() != null
 					&& value.getObjectTypeName().contains("ImmutableCollections")) {
-				List<String> codes = this.json.readValue(value.getValueSerialized(), new TypeReference<List<String>>() {
-				});
+				List<String> codes;
+				try {
+					codes = this.json.readValue(value.getValueSerialized(), new TypeReference<List<String>>() {
+					});
+				}
+				catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+					throw new IllegalStateException("Unreadable 'languages' of execution " + variable.getExecutionId(),
+							ex);
+				}
 				this.runtime.setVariableLocal(variable.getExecutionId(), ExtensionRequestProcess.LANGUAGES,
 						new ArrayList<>(codes));
 				rewritten++;

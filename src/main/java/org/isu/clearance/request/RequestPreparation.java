@@ -86,7 +86,9 @@ class RequestPreparation {
 		// later
 		// one: such a request is late
 		LocalDate submissionDue = earliest(plan.submissionDue(),
-				this.calendar.plan(convention, state.clearanceDeadline()).submissionDue());
+				this.calendar.plan(convention, state.clearanceDeadline(), this.registry.meetings(convention))
+					.orElseThrow(() -> noMeetingBefore(convention, state))
+					.submissionDue());
 		variables.put(SUBMISSION_DUE, submissionDue.toString());
 		variables.put(LATE_SUBMISSION, submittedOn.isAfter(submissionDue));
 		variables.put(SUMMARY, (summary != null) ? summary : "");
@@ -96,7 +98,9 @@ class RequestPreparation {
 
 	private DeadlinePlan plan(Convention convention, StateParty state, String meetingCode, LocalDate submittedOn) {
 		// a request that arrives after its target meeting opened goes to the next one
-		DeadlinePlan computed = this.calendar.plan(convention, state.clearanceDeadline(), submittedOn);
+		DeadlinePlan computed = this.calendar
+			.plan(convention, state.clearanceDeadline(), submittedOn, this.registry.meetings(convention))
+			.orElseThrow(() -> noMeetingBefore(convention, state));
 		if (meetingCode == null || (computed.meetingProjected() && computed.meeting().code().equals(meetingCode))) {
 			return computed;
 		}
@@ -112,6 +116,11 @@ class RequestPreparation {
 					+ ", before the request was received: choose a later meeting or leave it empty");
 		}
 		return this.calendar.plan(convention, state.clearanceDeadline(), meeting);
+	}
+
+	private static FieldValidationException noMeetingBefore(Convention convention, StateParty state) {
+		return new FieldValidationException("clearanceDeadline",
+				"no meeting of the " + convention + " opens before " + state.clearanceDeadline());
 	}
 
 	private static LocalDate earliest(LocalDate first, LocalDate second) {

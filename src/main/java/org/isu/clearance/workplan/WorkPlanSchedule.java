@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.isu.clearance.outreach.ScheduledStart;
+import org.isu.clearance.schedule.ScheduledStart;
 import org.isu.clearance.workplan.WorkPlanProperties.Quarter;
 
 import org.springframework.stereotype.Component;

@@ -10,30 +10,34 @@ import org.isu.clearance.calendar.CalendarProperties.StageOffsets;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.MeetingKind;
-import org.isu.clearance.registry.Registry;
-import org.isu.clearance.shared.FieldValidationException;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.mockito.BDDMockito.given;
-import static org.mockito.Mockito.mock;
 
 class DeadlineCalendarTests {
 
-	private final Registry registry = mock(Registry.class);
+	private final DeadlineCalendar calendar = new DeadlineCalendar(properties());
 
-	private final DeadlineCalendar calendar = new DeadlineCalendar(properties(), this.registry);
+	/** The plan with the calendar's target meeting among the registered ones. */
+	private DeadlinePlan plan(Convention convention, LocalDate deadline) {
+		return this.calendar.plan(convention, deadline, meetings(convention)).orElseThrow();
+	}
 
-	DeadlineCalendarTests() {
-		given(this.registry.meetings(Convention.CCM)).willReturn(ccmMeetings());
-		given(this.registry.meetings(Convention.APMBC)).willReturn(apmbcMeetings());
+	private DeadlinePlan plan(Convention convention, LocalDate deadline, LocalDate receivedOn) {
+		return this.calendar.plan(convention, deadline, receivedOn, meetings(convention)).orElseThrow();
+	}
+
+	/** Both conventions' meetings: the calendar takes only those of the convention. */
+	private static List<Meeting> meetings(Convention convention) {
+		List<Meeting> all = new java.util.ArrayList<>(ccmMeetings());
+		all.addAll(apmbcMeetings());
+		return all;
 	}
 
 	@Test
 	void somaliaWorkedExample() {
-		DeadlinePlan plan = this.calendar.plan(Convention.CCM, date("2026-03-01"));
+		DeadlinePlan plan = plan(Convention.CCM, date("2026-03-01"));
 
 		assertThat(plan.meeting().code()).isEqualTo("13MSP");
 		assertThat(plan.meeting().firstDay()).isEqualTo(date("2025-09-16"));
@@ -44,7 +48,7 @@ class DeadlineCalendarTests {
 
 	@Test
 	void stageDueDatesCountBackFromTheMeeting() {
-		DeadlinePlan plan = this.calendar.plan(Convention.CCM, date("2026-03-01"));
+		DeadlinePlan plan = plan(Convention.CCM, date("2026-03-01"));
 
 		assertThat(plan.deadlineWatch()).isEqualTo(date("2024-03-16"));
 		assertThat(plan.preliminaryReview()).isEqualTo(date("2025-02-16"));
@@ -60,27 +64,27 @@ class DeadlineCalendarTests {
 	void targetIsTheLastDecidingMeetingThatOpensBeforeTheDeadline() {
 		// Chad: deadline 1 October 2026, the Third Review Conference opens in September
 		// 2026
-		assertThat(this.calendar.plan(Convention.CCM, date("2026-10-01")).meeting().code()).isEqualTo("3RC");
+		assertThat(plan(Convention.CCM, date("2026-10-01")).meeting().code()).isEqualTo("3RC");
 		// a deadline on the meeting's first day is too late for that meeting
-		assertThat(this.calendar.plan(Convention.CCM, date("2025-09-16")).meeting().code()).isEqualTo("12MSP");
-		assertThat(this.calendar.plan(Convention.CCM, date("2025-09-17")).meeting().code()).isEqualTo("13MSP");
+		assertThat(plan(Convention.CCM, date("2025-09-16")).meeting().code()).isEqualTo("12MSP");
+		assertThat(plan(Convention.CCM, date("2025-09-17")).meeting().code()).isEqualTo("13MSP");
 	}
 
 	@Test
 	void aRequestReceivedAfterItsTargetMeetingOpenedGoesToTheNextMeeting() {
 		// Somalia's target, the 13MSP, opened on 16 September 2025; a request received
 		// on 1 October 2025 can only be decided by the next deciding meeting
-		DeadlinePlan plan = this.calendar.plan(Convention.CCM, date("2026-03-01"), date("2025-10-01"));
+		DeadlinePlan plan = plan(Convention.CCM, date("2026-03-01"), date("2025-10-01"));
 
 		assertThat(plan.meeting().code()).isEqualTo("3RC");
 		// received before the meeting opened: the calendar's own target
-		assertThat(this.calendar.plan(Convention.CCM, date("2026-03-01"), date("2025-09-15")).meeting().code())
-			.isEqualTo("13MSP");
+		assertThat(plan(Convention.CCM, date("2026-03-01"), date("2025-09-15")).meeting().code()).isEqualTo("13MSP");
 	}
 
 	@Test
 	void theNextMeetingIsProjectedWhenNoneIsRegisteredAfterTheDay() {
-		DeadlineCalendar.TargetMeeting next = this.calendar.nextMeeting(Convention.CCM, date("2027-10-01"));
+		DeadlineCalendar.TargetMeeting next = this.calendar.nextMeeting(Convention.CCM, date("2027-10-01"),
+				meetings(Convention.CCM));
 
 		assertThat(next.projected()).isTrue();
 		assertThat(next.meeting().code()).isEqualTo("15MSP");
@@ -91,7 +95,7 @@ class DeadlineCalendarTests {
 	void intersessionalMeetingsDoNotDecide() {
 		// APMBC: the June 2025 intersessional meetings open before the deadline but
 		// decide nothing
-		DeadlinePlan plan = this.calendar.plan(Convention.APMBC, date("2025-07-01"));
+		DeadlinePlan plan = plan(Convention.APMBC, date("2025-07-01"));
 
 		assertThat(plan.meeting().code()).isEqualTo("5RC");
 	}
@@ -100,7 +104,7 @@ class DeadlineCalendarTests {
 	void projectsTheUsualMeetingWhenNoneIsRegisteredThatFarAhead() {
 		// Iraq: deadline 1 November 2028, the last registered CCM meeting is the 14MSP
 		// (2027)
-		DeadlinePlan plan = this.calendar.plan(Convention.CCM, date("2028-11-01"));
+		DeadlinePlan plan = plan(Convention.CCM, date("2028-11-01"));
 
 		assertThat(plan.meetingProjected()).isTrue();
 		assertThat(plan.meeting().provisional()).isTrue();
@@ -111,7 +115,7 @@ class DeadlineCalendarTests {
 
 	@Test
 	void projectsApmbcMeetingsInLateNovember() {
-		DeadlinePlan plan = this.calendar.plan(Convention.APMBC, date("2028-12-31"));
+		DeadlinePlan plan = plan(Convention.APMBC, date("2028-12-31"));
 
 		assertThat(plan.meeting().code()).isEqualTo("25MSP");
 		assertThat(plan.meeting().firstDay()).isEqualTo(date("2028-11-25"));
@@ -121,22 +125,22 @@ class DeadlineCalendarTests {
 	void aRegisteredMeetingWinsOverAProjectionInTheSameYear() {
 		// 1 October 2027: the registered 14MSP; 1 August 2030: the 2029 meeting,
 		// projected
-		assertThat(this.calendar.plan(Convention.CCM, date("2027-10-01")).meetingProjected()).isFalse();
-		assertThat(this.calendar.plan(Convention.CCM, date("2027-10-01")).meeting().code()).isEqualTo("14MSP");
-		assertThat(this.calendar.plan(Convention.CCM, date("2030-08-01")).meeting().code()).isEqualTo("16MSP");
+		assertThat(plan(Convention.CCM, date("2027-10-01")).meetingProjected()).isFalse();
+		assertThat(plan(Convention.CCM, date("2027-10-01")).meeting().code()).isEqualTo("14MSP");
+		assertThat(plan(Convention.CCM, date("2030-08-01")).meeting().code()).isEqualTo("16MSP");
 	}
 
 	@Test
-	void noMeetingBeforeTheDeadlineIsAnInputError() {
-		assertThatThrownBy(() -> this.calendar.plan(Convention.CCM, date("2010-01-01")))
-			.isInstanceOf(FieldValidationException.class)
-			.hasMessageContaining("clearanceDeadline");
+	void noMeetingBeforeTheDeadlineGivesNoPlan() {
+		assertThat(this.calendar.plan(Convention.CCM, date("2010-01-01"), meetings(Convention.CCM))).isEmpty();
+		assertThat(this.calendar.plan(Convention.CCM, date("2010-01-01"), date("2009-06-01"), meetings(Convention.CCM)))
+			.isEmpty();
 	}
 
 	@Nested
 	class Lateness {
 
-		private final DeadlinePlan plan = DeadlineCalendarTests.this.calendar.plan(Convention.CCM, date("2026-03-01"));
+		private final DeadlinePlan plan = DeadlineCalendarTests.this.plan(Convention.CCM, date("2026-03-01"));
 
 		@Test
 		void onTheDueDateIsInTime() {
@@ -163,7 +167,7 @@ class DeadlineCalendarTests {
 
 		@Test
 		void ccmAllowsFiveYearsFromTheCurrentDeadline() {
-			DeadlinePlan plan = DeadlineCalendarTests.this.calendar.plan(Convention.CCM, date("2026-03-01"));
+			DeadlinePlan plan = DeadlineCalendarTests.this.plan(Convention.CCM, date("2026-03-01"));
 
 			assertThat(plan.exceedsCap(date("2031-03-01"))).isFalse();
 			assertThat(plan.exceedsCap(date("2031-03-02"))).isTrue();
@@ -171,7 +175,7 @@ class DeadlineCalendarTests {
 
 		@Test
 		void apmbcAllowsTenYears() {
-			DeadlinePlan plan = DeadlineCalendarTests.this.calendar.plan(Convention.APMBC, date("2026-03-01"));
+			DeadlinePlan plan = DeadlineCalendarTests.this.plan(Convention.APMBC, date("2026-03-01"));
 
 			assertThat(plan.exceedsCap(date("2036-03-01"))).isFalse();
 			assertThat(plan.exceedsCap(date("2036-03-02"))).isTrue();

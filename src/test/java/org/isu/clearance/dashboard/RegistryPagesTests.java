@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.isu.clearance.SignedIn;
 import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.ModuleEvents;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.request.ExtensionRequests;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -44,6 +46,9 @@ class RegistryPagesTests {
 
 	@Autowired
 	private ManagementService management;
+
+	@Autowired
+	private ApplicationContext context;
 
 	@AfterEach
 	void resetClock() {
@@ -134,6 +139,8 @@ class RegistryPagesTests {
 		// no request yet: its deadline watch has the 14MSP's submission due date, 14
 		// December 2026
 		DashboardFixtures.state(this.registry, "TUV", "2027-10-01");
+		// its watch starts once the registry's event reaches outreach
+		ModuleEvents.awaitListeners(this.context);
 
 		ResponseEntity<String> page = SignedIn.as(this.rest, "ag-member").getForEntity("/work-plan", String.class);
 

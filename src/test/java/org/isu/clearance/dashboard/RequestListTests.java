@@ -230,7 +230,7 @@ class RequestListTests {
 		this.jdbc.sql("delete from dashboard_request where business_key = ?").param(late).update();
 		assertThat(keys(api("/api/extension-requests?size=500"))).doesNotContain(late);
 
-		this.backfill.run(null);
+		this.backfill.run();
 
 		assertThat(
 				this.jdbc.sql("select * from dashboard_request where business_key = ?").param(late).query().singleRow())

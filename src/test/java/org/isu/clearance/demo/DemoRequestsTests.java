@@ -55,8 +55,8 @@ class DemoRequestsTests {
 	void sampleRequestsStandAtDifferentStagesAndAreStartedOnce() {
 		DemoRequests demo = new DemoRequests(this.requests, this.tasks, this.management, this.history);
 
-		demo.run(null);
-		demo.run(null);
+		demo.run();
+		demo.run();
 
 		Map<String, List<String>> stages = this.tasks.createTaskQuery()
 			.processDefinitionKey("extension-request")

@@ -20,10 +20,10 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 /**
  * Two application processes from the built jar on one throw-away PostgreSQL database
- * (created on 127.0.0.1:5432 and dropped afterwards), sending mail to a loopback SMTP
- * sink. Demo users on, demo requests off. The job lock time and the mail claim timeout
- * are shortened so that a crash resolves within the test; everything else is the
- * application's configuration.
+ * (created on the tests' server, see {@code ScratchDatabase}, and dropped afterwards),
+ * sending mail to a loopback SMTP sink. Demo users on, demo requests off. The job lock
+ * time and the mail claim timeout are shortened so that a crash resolves within the test;
+ * everything else is the application's configuration.
  */
 final class FaultCluster implements AutoCloseable {
 

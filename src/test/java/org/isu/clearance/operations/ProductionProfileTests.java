@@ -23,11 +23,11 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code prod} profile as it runs: on its own PostgreSQL database on 127.0.0.1:5432,
- * configured through the environment variables of {@code docker-compose.yml}, behind a
- * TLS proxy (simulated by {@code X-Forwarded-Proto: https}). No demo users, secure
- * cookies, security headers on the application's pages and on Camunda's, a limit on query
- * results.
+ * The {@code prod} profile as it runs: on its own PostgreSQL database (see
+ * {@code ScratchDatabase}), configured through the environment variables of
+ * {@code docker-compose.yml}, behind a TLS proxy (simulated by
+ * {@code X-Forwarded-Proto: https}). No demo users, secure cookies, security headers on
+ * the application's pages and on Camunda's, a limit on query results.
  */
 class ProductionProfileTests {
 

@@ -6,10 +6,12 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.ModuleEvents;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -29,6 +31,9 @@ class DeadlineWatchApiTests {
 
 	@Autowired
 	private RuntimeService runtime;
+
+	@Autowired
+	private ApplicationContext context;
 
 	@Test
 	void registeringAndMovingADeadlineThroughTheApiStartsAndMovesTheWatch() {
@@ -50,6 +55,7 @@ class DeadlineWatchApiTests {
 	}
 
 	private ProcessInstance watch(String businessKey) {
+		ModuleEvents.awaitListeners(this.context);
 		return this.runtime.createProcessInstanceQuery()
 			.processDefinitionKey(DeadlineWatchProcess.PROCESS_KEY)
 			.processInstanceBusinessKey(businessKey)

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.isu.clearance.ModuleEvents;
 import org.isu.clearance.ProcessTest;
 import org.isu.clearance.Rows;
 import org.isu.clearance.registry.Convention;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,6 +65,9 @@ class DeadlineWatchProcessTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private ApplicationContext context;
+
 	@BeforeEach
 	void setUp() {
 		clock("2026-06-01T10:00:00");
@@ -71,6 +76,7 @@ class DeadlineWatchProcessTests {
 	@Test
 	void registeringAStateStartsItsWatchAndTheCoordinatorsContactItAtMMinus18Months() {
 		this.registry.createState(ccmState("GUY", DEADLINE, Language.en));
+		ModuleEvents.awaitListeners(this.context);
 		ProcessInstance watch = watch("watch-CCM-GUY-15MSP");
 		assertThat(watch).isWaitingAt(TIMER_CONTACT_DUE, TIMER_FIRST_REMINDER)
 			.variables()
@@ -98,6 +104,7 @@ class DeadlineWatchProcessTests {
 	@Test
 	void remindersAndTheOverdueAlertFireAtTheirOffsetsAndNotAMinuteBefore() {
 		this.registry.createState(ccmState("JAM", DEADLINE, Language.fr));
+		ModuleEvents.awaitListeners(this.context);
 		ProcessInstance watch = watch("watch-CCM-JAM-15MSP");
 		fireExactlyAt(this.management, timer(watch, TIMER_CONTACT_DUE), "2027-03-15T09:00:00");
 		complete(task(TASK_CONTACT_STATE, watch),
@@ -138,15 +145,17 @@ class DeadlineWatchProcessTests {
 	void startingARequestForTheStateAndMeetingEndsTheWatch() {
 		clock("2027-10-01T10:00:00");
 		this.registry.createState(ccmState("BRB", DEADLINE, Language.en));
+		ModuleEvents.awaitListeners(this.context);
 		ProcessInstance watch = watch("watch-CCM-BRB-15MSP");
 
 		String request = this.requests.start(Map.of(ExtensionRequestProcess.CONVENTION, "CCM",
 				ExtensionRequestProcess.STATE_CODE, "BRB", ExtensionRequestProcess.REQUESTED_DEADLINE, "2031-11-01",
 				ExtensionRequestProcess.SUBMITTED_ON, "2027-10-01", ExtensionRequestProcess.SUMMARY, "More time."))
 			.processInstanceId();
+		ModuleEvents.awaitListeners(this.context);
 
 		assertThat(watch).isEnded().hasPassed(END_REQUEST_STARTED).hasNotPassed(TASK_SEND_SECOND_REMINDER);
-		this.watches.run(null);
+		this.watches.run();
 		assertThat(this.watches.watchesOf(this.registry.state(Convention.CCM, "BRB"))).isEmpty();
 		this.runtime.deleteProcessInstance(request, "test over");
 	}
@@ -154,10 +163,12 @@ class DeadlineWatchProcessTests {
 	@Test
 	void editingTheDeadlineMovesTheWatchByCancelAndRestart() {
 		this.registry.createState(ccmState("TTO", DEADLINE, Language.en));
+		ModuleEvents.awaitListeners(this.context);
 		String first = watch("watch-CCM-TTO-15MSP").getId();
 
 		// a deadline a year later: another meeting, another watch
 		this.registry.updateState(Convention.CCM, "TTO", ccmState("TTO", "2029-11-01", Language.en));
+		ModuleEvents.awaitListeners(this.context);
 		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(first).count()).isZero();
 		ProcessInstance moved = watch("watch-CCM-TTO-16MSP");
 		assertThat(moved).variables()
@@ -166,11 +177,13 @@ class DeadlineWatchProcessTests {
 
 		// a deadline that keeps the meeting keeps the watch
 		this.registry.updateState(Convention.CCM, "TTO", ccmState("TTO", "2029-12-01", Language.en));
+		ModuleEvents.awaitListeners(this.context);
 		assertThat(watch("watch-CCM-TTO-16MSP").getId()).isEqualTo(moved.getId());
 		assertThat(this.runtime.getVariable(moved.getId(), CURRENT_DEADLINE)).isEqualTo("2029-12-01");
 
 		// a deadline whose meeting has passed needs no watch
 		this.registry.updateState(Convention.CCM, "TTO", ccmState("TTO", "2026-07-01", Language.en));
+		ModuleEvents.awaitListeners(this.context);
 		assertThat(this.watches.watchesOf(this.registry.state(Convention.CCM, "TTO"))).isEmpty();
 	}
 
@@ -178,6 +191,7 @@ class DeadlineWatchProcessTests {
 	void movingTheMeetingMovesTheWatchsDatesAndWaitingTimers() {
 		// deadline 1 October 2027: the 14MSP, registered for 14 September 2027, is M
 		this.registry.createState(ccmState("VCT", "2027-10-01", Language.en));
+		ModuleEvents.awaitListeners(this.context);
 		ProcessInstance watch = watch("watch-CCM-VCT-14MSP");
 		assertThat(timer(watch, TIMER_FIRST_REMINDER).getDuedate()).isEqualTo(at("2026-09-14T09:00:00"));
 		Meeting meeting = this.registry.meeting(Convention.CCM, "14MSP");
@@ -205,6 +219,7 @@ class DeadlineWatchProcessTests {
 		// 2026
 		clock("2026-03-20T10:00:00");
 		this.registry.createState(ccmState("ATG", "2027-10-01", Language.en));
+		ModuleEvents.awaitListeners(this.context);
 		ProcessInstance watch = watch("watch-CCM-ATG-14MSP");
 		this.management.executeJob(timer(watch, TIMER_CONTACT_DUE).getId());
 		// contacted late: due a month from today
@@ -226,16 +241,18 @@ class DeadlineWatchProcessTests {
 		this.registry.updateMeeting(meeting.convention(), meeting.code(),
 				new MeetingInput(meeting.convention(), meeting.code(), meeting.kind(), LocalDate.parse(firstDay),
 						LocalDate.parse(lastDay), meeting.venue(), provisional, "The meeting moved"));
+		ModuleEvents.awaitListeners(this.context);
 	}
 
 	@Test
 	void startupStartsMissingWatchesIdempotently() {
 		this.registry.createState(ccmState("BLZ", DEADLINE, Language.en));
+		ModuleEvents.awaitListeners(this.context);
 		String watch = watch("watch-CCM-BLZ-15MSP").getId();
 		this.runtime.deleteProcessInstance(watch, "lost");
 
-		this.watches.run(null);
-		this.watches.run(null);
+		this.watches.run();
+		this.watches.run();
 
 		assertThat(this.watches.watchesOf(this.registry.state(Convention.CCM, "BLZ"))).singleElement()
 			.satisfies((instance) -> assertThat(instance.getBusinessKey()).isEqualTo("watch-CCM-BLZ-15MSP"));
@@ -245,6 +262,7 @@ class DeadlineWatchProcessTests {
 	void aWatchThatStartsLateSendsOnlyTheLatestReminderThatStillMakesSense() {
 		clock("2027-11-20T10:00:00");
 		this.registry.createState(ccmState("SUR", DEADLINE, Language.es));
+		ModuleEvents.awaitListeners(this.context);
 		ProcessInstance watch = watch("watch-CCM-SUR-15MSP");
 
 		this.management.executeJob(timer(watch, TIMER_FIRST_REMINDER).getId());
@@ -263,6 +281,7 @@ class DeadlineWatchProcessTests {
 	@Test
 	void theSameReminderStepRunTwiceWritesOneMail() {
 		this.registry.createState(ccmState("DMA", DEADLINE, Language.en));
+		ModuleEvents.awaitListeners(this.context);
 		ProcessInstance watch = watch("watch-CCM-DMA-15MSP");
 		fireExactlyAt(this.management, timer(watch, TIMER_FIRST_REMINDER), "2027-09-15T09:00:00");
 		runAsyncSteps(this.management, watch.getId());
@@ -279,6 +298,7 @@ class DeadlineWatchProcessTests {
 	@Test
 	void aWatchThatNoLongerMatchesTheRegistrySendsNothing() {
 		this.registry.createState(ccmState("KNA", DEADLINE, Language.en));
+		ModuleEvents.awaitListeners(this.context);
 		ProcessInstance watch = watch("watch-CCM-KNA-15MSP");
 		// as if moving the watch had failed: it still waits for a meeting the deadline no
 		// longer leads to

@@ -1,4 +1,4 @@
-package org.isu.clearance.outreach;
+package org.isu.clearance.schedule;
 
 /**
  * A model started by a timer start event whose cron expression comes from the

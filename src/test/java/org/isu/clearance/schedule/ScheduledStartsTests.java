@@ -1,4 +1,4 @@
-package org.isu.clearance.outreach;
+package org.isu.clearance.schedule;
 
 import java.util.Date;
 import java.util.List;

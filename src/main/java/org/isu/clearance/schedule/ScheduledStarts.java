@@ -1,4 +1,4 @@
-package org.isu.clearance.outreach;
+package org.isu.clearance.schedule;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +11,11 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.isu.clearance.startup.StartupStep;
+import org.isu.clearance.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
@@ -26,11 +25,12 @@ import org.springframework.stereotype.Component;
  * then keeps repeating that one; an unchanged model is not redeployed. So when the
  * configuration changed (quarter starts, Article 7 dates, send times), this redeploys the
  * model at startup: the engine replaces the start timer with one on the new schedule. A
- * start timer that is already due is left to fire first.
+ * start timer that is already due is left to fire first. Every module whose model starts
+ * on a configured schedule (outreach's Article 7 reminders, the work-plan quarters)
+ * declares it as a {@link ScheduledStart} bean.
  */
 @Component
-@Order(40)
-class ScheduledStarts implements ApplicationRunner {
+class ScheduledStarts implements StartupTask {
 
 	private static final Logger log = LoggerFactory.getLogger(ScheduledStarts.class);
 
@@ -47,7 +47,12 @@ class ScheduledStarts implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public StartupStep step() {
+		return StartupStep.SCHEDULED_STARTS;
+	}
+
+	@Override
+	public void run() {
 		this.schedules.forEach(this::align);
 	}
 

@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("clearance.notification.delivery")
 record DeliveryProperties(@DefaultValue("true") boolean scheduled, @DefaultValue("PT1S") @NotNull Duration pollInterval,
-		@DefaultValue("20") @Min(1) int batchSize, @DefaultValue("2") @Min(1) int senders,
+		@DefaultValue("20") @Min(1) int batchSize, @DefaultValue("4") @Min(1) int senders,
 		@DefaultValue("5") @Min(1) int maxAttempts, @DefaultValue("PT30S") @NotNull Duration initialBackoff,
 		@DefaultValue("2.0") @DecimalMin("1.0") double backoffMultiplier,
 		@DefaultValue("PT1H") @NotNull Duration maxBackoff, @DefaultValue("PT5M") @NotNull Duration claimTimeout,

@@ -223,22 +223,44 @@ class OutboxSender {
 
 	private List<Row> claim() {
 		Instant now = Outbox.now();
+		Timestamp claimEnds = Timestamp.from(now.plus(this.delivery.claimTimeout()));
+		if (this.postgres) {
+			// one statement: rows another sender holds are skipped, not waited for
+			return this.jdbc.sql("""
+					update outbox_mail set status = 'sending', attempts = attempts + 1, next_attempt_at = :claimEnds
+					where id in (select id from outbox_mail
+					  where status in ('pending', 'sending') and next_attempt_at <= :now
+					  order by next_attempt_at, id
+					  fetch first :batch rows only
+					  for update skip locked)
+					returning id, idempotency_key, recipient, subject, body_text, body_html, status, attempts,
+					  next_attempt_at
+					""")
+				.param("claimEnds", claimEnds)
+				.param("now", Timestamp.from(now))
+				.param("batch", this.delivery.batchSize())
+				.query(OutboxSender::row)
+				.list()
+				.stream()
+				.sorted(java.util.Comparator.comparingLong(Row::id))
+				.toList();
+		}
 		List<Row> candidates = this.jdbc.sql("""
 				select id, idempotency_key, recipient, subject, body_text, body_html, status, attempts, next_attempt_at
 				from outbox_mail
 				where status in ('pending', 'sending') and next_attempt_at <= :now
 				order by next_attempt_at, id
 				fetch first :batch rows only
-				""" + (this.postgres ? " for update skip locked" : ""))
+				""")
 			.param("now", Timestamp.from(now))
 			.param("batch", this.delivery.batchSize())
-			.query((rs, number) -> new Row(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("recipient"),
-					rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
-					rs.getString("status"), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at")))
+			.query(OutboxSender::row)
 			.list();
-		Timestamp claimEnds = Timestamp.from(now.plus(this.delivery.claimTimeout()));
 		List<Row> claimed = new ArrayList<>();
 		for (Row row : candidates) {
+			// succeeds only while the row is still as read: another sender that read it
+			// too
+			// updates nothing
 			int updated = this.jdbc.sql("""
 					update outbox_mail set status = 'sending', attempts = attempts + 1, next_attempt_at = :claimEnds
 					where id = :id and status = :status and attempts = :attempts and next_attempt_at = :seen
@@ -254,6 +276,12 @@ class OutboxSender {
 			}
 		}
 		return claimed;
+	}
+
+	private static Row row(java.sql.ResultSet rs, int number) throws java.sql.SQLException {
+		return new Row(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("recipient"),
+				rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"), rs.getString("status"),
+				rs.getInt("attempts"), rs.getTimestamp("next_attempt_at"));
 	}
 
 	private MimeMessage message(Row row) throws MessagingException {

@@ -79,6 +79,9 @@ class LifecycleThroughputBenchmark {
 			int states = own.size();
 			Driver driver = new Driver(context, registry, own);
 			long jobsBefore = successfulJobs(jdbc);
+			Thread.sleep(1500);
+			Map<String, Long> writesBefore = writesPerTable(jdbc);
+			long commitsBefore = commits(jdbc);
 			long started = System.nanoTime();
 			ExecutorService pool = Executors.newFixedThreadPool(threads);
 			try {
@@ -114,6 +117,20 @@ class LifecycleThroughputBenchmark {
 				.query(Long.class)
 				.single();
 			double completionsPerSecond = driver.completions.get() / seconds;
+			// where the database work goes: rows written per task completion, by table
+			Thread.sleep(1500);
+			double perCompletion = driver.completions.get();
+			Map<String, Long> writes = writesPerTable(jdbc);
+			writes.replaceAll((table, rows) -> rows - writesBefore.getOrDefault(table, 0L));
+			System.out.printf("%n[bench] per task completion: %.1f commits, %.1f rows written; by table:",
+					(commits(jdbc) - commitsBefore) / perCompletion,
+					writes.values().stream().mapToLong(Long::longValue).sum() / perCompletion);
+			writes.entrySet()
+				.stream()
+				.sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+				.limit(12)
+				.forEach((entry) -> System.out.printf(" %s %.1f", entry.getKey(), entry.getValue() / perCompletion));
+			System.out.println();
 			System.out.printf(
 					"%n[bench] %d requests granted of %d, %d task completions, %d jobs in %.1f s "
 							+ "(%.1f completions per request, %.1f jobs per request)%n",
@@ -128,6 +145,23 @@ class LifecycleThroughputBenchmark {
 		finally {
 			database.close();
 		}
+	}
+
+	/**
+	 * Rows inserted, updated and deleted so far, per table (PostgreSQL's statistics).
+	 */
+	private static Map<String, Long> writesPerTable(JdbcClient jdbc) {
+		Map<String, Long> writes = new HashMap<>();
+		jdbc.sql("select relname, n_tup_ins + n_tup_upd + n_tup_del as n from pg_stat_user_tables")
+			.query((rs, row) -> writes.put(rs.getString("relname"), rs.getLong("n")))
+			.list();
+		return writes;
+	}
+
+	private static long commits(JdbcClient jdbc) {
+		return jdbc.sql("select xact_commit from pg_stat_database where datname = current_database()")
+			.query(Long.class)
+			.single();
 	}
 
 	private static long successfulJobs(JdbcClient jdbc) {

@@ -25,14 +25,18 @@ import org.springframework.validation.annotation.Validated;
  * @param maxBackoff the longest wait between two attempts
  * @param claimTimeout how long a claimed row stays reserved for its sender; a row still
  * claimed after that (its node died) is taken up again
+ * @param outageBackoff the longest wait between two attempts while the mail server cannot
+ * be reached at all, so that a long outage is followed by delivery within this time of
+ * the server's return
  */
 @Validated
 @ConfigurationProperties("clearance.notification.delivery")
 record DeliveryProperties(@DefaultValue("true") boolean scheduled, @DefaultValue("PT1S") @NotNull Duration pollInterval,
-		@DefaultValue("20") @Min(1) int batchSize, @DefaultValue("2") @Min(1) int senders,
+		@DefaultValue("20") @Min(1) int batchSize, @DefaultValue("4") @Min(1) int senders,
 		@DefaultValue("5") @Min(1) int maxAttempts, @DefaultValue("PT30S") @NotNull Duration initialBackoff,
 		@DefaultValue("2.0") @DecimalMin("1.0") double backoffMultiplier,
-		@DefaultValue("PT1H") @NotNull Duration maxBackoff, @DefaultValue("PT5M") @NotNull Duration claimTimeout) {
+		@DefaultValue("PT1H") @NotNull Duration maxBackoff, @DefaultValue("PT5M") @NotNull Duration claimTimeout,
+		@DefaultValue("PT1M") @NotNull Duration outageBackoff) {
 
 	/**
 	 * The wait before the next attempt, after {@code attempts} failed ones.
@@ -41,6 +45,15 @@ record DeliveryProperties(@DefaultValue("true") boolean scheduled, @DefaultValue
 		double factor = Math.pow(this.backoffMultiplier, Math.max(0, attempts - 1));
 		double millis = this.initialBackoff.toMillis() * factor;
 		return (millis >= this.maxBackoff.toMillis()) ? this.maxBackoff : Duration.ofMillis((long) millis);
+	}
+
+	/**
+	 * The wait before the next attempt when the mail server could not be reached, after
+	 * {@code attempts} attempts.
+	 */
+	Duration outageBackoffAfter(int attempts) {
+		Duration backoff = backoffAfter(attempts);
+		return (backoff.compareTo(this.outageBackoff) > 0) ? this.outageBackoff : backoff;
 	}
 
 }

@@ -4,10 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -26,23 +28,22 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers the outbox through {@link JavaMailSender}. Each poll claims a batch of due
+ * Delivers the outbox through {@link MailConnections}. Each poll claims a batch of due
  * rows in a short transaction ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL, and on every
  * database an update that succeeds only while the row is still as read), so two nodes
- * never send the same row; then sends them one by one and records the outcome. A failed
- * attempt is retried with exponential backoff until the maximum number of attempts; an
- * address that cannot be valid fails at once. Neither blocks the other rows. A row whose
- * sender died while holding it is taken up again after the claim timeout, so delivery is
- * at least once; the idempotency key keeps the outbox itself free of duplicates.
+ * never send the same row; then sends them one by one through one SMTP connection and
+ * records each outcome as soon as it is known. Several senders do so in parallel. A
+ * failed attempt is retried with exponential backoff until the maximum number of
+ * attempts; an address that cannot be valid fails at once. Neither blocks the other rows.
+ * A row whose sender died while holding it is taken up again after the claim timeout, so
+ * delivery is at least once; the idempotency key keeps the outbox itself free of
+ * duplicates.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
@@ -56,7 +57,7 @@ class OutboxSender {
 
 	private final TransactionTemplate transactions;
 
-	private final JavaMailSender mailSender;
+	private final MailConnections connections;
 
 	private final DeliveryProperties delivery;
 
@@ -66,11 +67,11 @@ class OutboxSender {
 
 	private final ExecutorService workers;
 
-	OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactionManager, JavaMailSender mailSender,
+	OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactionManager, MailConnections connections,
 			DeliveryProperties delivery, NotificationProperties notification, Outbox outbox) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.mailSender = mailSender;
+		this.connections = connections;
 		this.delivery = delivery;
 		this.from = notification.from();
 		this.postgres = outbox.isPostgres();
@@ -82,15 +83,20 @@ class OutboxSender {
 	}
 
 	/**
-	 * Claims one batch of due rows and sends them one by one.
+	 * Claims one batch of due rows and sends them one by one through one connection to
+	 * the mail server, recording each as sent as soon as the server accepted it.
 	 * @return how many rows this call claimed
 	 */
 	int deliverDue() {
+		return deliverBatch().claimed();
+	}
+
+	private Batch deliverBatch() {
 		List<Row> claimed = this.transactions.execute((status) -> claim());
-		Map<MimeMessage, Row> messages = new LinkedHashMap<>();
+		Deque<Map.Entry<Row, MimeMessage>> unsent = new ArrayDeque<>();
 		for (Row row : claimed) {
 			try {
-				messages.put(message(row), row);
+				unsent.add(Map.entry(row, message(row)));
 			}
 			catch (AddressException ex) {
 				markFailed(row, "invalid address: " + ex.getMessage(), true);
@@ -99,39 +105,77 @@ class OutboxSender {
 				markFailed(row, describe(ex), false);
 			}
 		}
-		if (messages.isEmpty()) {
-			return claimed.size();
+		MailConnections.Connection connection = null;
+		boolean unreachable = false;
+		try {
+			while (!unsent.isEmpty()) {
+				if (connection == null || !connection.isOpen()) {
+					// the first mail of the batch, or the server closed the connection
+					// after a failed one: (re)connect for the rest
+					close(connection);
+					connection = null;
+					try {
+						connection = this.connections.open();
+					}
+					catch (MessagingException | RuntimeException ex) {
+						unreachable = notConnected(unsent, ex);
+						break;
+					}
+				}
+				Map.Entry<Row, MimeMessage> next = unsent.peek();
+				Exception error = null;
+				try {
+					connection.send(next.getValue());
+				}
+				catch (MessagingException | RuntimeException ex) {
+					error = ex;
+				}
+				if (error != null && serverUnreachable(error)) {
+					unreachable = notConnected(unsent, error);
+					break;
+				}
+				// one mail at a time, recorded as sent as soon as the server took it: a
+				// node that dies mid-batch leaves at most the mail in flight to be sent
+				// again
+				unsent.poll();
+				if (error == null) {
+					markSent(next.getKey());
+				}
+				else {
+					markFailed(next.getKey(), describe(error), rejectedRecipient(error));
+				}
+			}
 		}
-		// one mail at a time, recorded as sent as soon as the server took it: a node that
-		// dies mid-batch leaves at most the mail in flight to be sent again
-		List<Row> unsent = new ArrayList<>(messages.values());
-		for (Map.Entry<MimeMessage, Row> entry : messages.entrySet()) {
-			Exception error = null;
-			try {
-				this.mailSender.send(entry.getKey());
-			}
-			catch (MailSendException ex) {
-				error = ex.getFailedMessages().isEmpty() ? ex : ex.getFailedMessages().values().iterator().next();
-			}
-			catch (MailException ex) {
-				error = ex;
-			}
-			if (error != null && serverUnreachable(error)) {
-				// the mail server is down: the rest of the batch waits too, and however
-				// long the outage lasts no mail fails for it
-				String reason = "mail server unreachable: " + describe(error);
-				unsent.forEach((row) -> retryLater(row, reason, false));
-				break;
-			}
-			unsent.remove(entry.getValue());
-			if (error == null) {
-				markSent(entry.getValue());
-			}
-			else {
-				markFailed(entry.getValue(), describe(error), rejectedRecipient(error));
-			}
+		finally {
+			close(connection);
 		}
-		return claimed.size();
+		return new Batch(claimed.size(), unreachable);
+	}
+
+	/**
+	 * No connection to the mail server: an unreachable server holds back the rest of the
+	 * batch without failing any mail however long it lasts; a server that refuses the
+	 * session (e.g. the credentials) counts as a failed attempt of each mail.
+	 * @return whether the server was unreachable
+	 */
+	private boolean notConnected(Deque<Map.Entry<Row, MimeMessage>> unsent, Exception error) {
+		boolean unreachable = serverUnreachable(error);
+		if (unreachable) {
+			String reason = "mail server unreachable: " + describe(error);
+			unsent.forEach((entry) -> retryLater(entry.getKey(), reason, false,
+					this.delivery.outageBackoffAfter(entry.getKey().attempts())));
+		}
+		else {
+			unsent.forEach((entry) -> markFailed(entry.getKey(), describe(error), false));
+		}
+		unsent.clear();
+		return unreachable;
+	}
+
+	private static void close(MailConnections.Connection connection) {
+		if (connection != null) {
+			connection.close();
+		}
 	}
 
 	/**
@@ -163,9 +207,13 @@ class OutboxSender {
 	}
 
 	private void drain() {
-		while (deliverDue() == this.delivery.batchSize()) {
-			// next batch
+		Batch batch;
+		do {
+			batch = deliverBatch();
 		}
+		// while the server cannot be reached, one batch per poll is enough to notice its
+		// return
+		while (batch.claimed() == this.delivery.batchSize() && !batch.serverUnreachable());
 	}
 
 	@PreDestroy
@@ -175,22 +223,44 @@ class OutboxSender {
 
 	private List<Row> claim() {
 		Instant now = Outbox.now();
+		Timestamp claimEnds = Timestamp.from(now.plus(this.delivery.claimTimeout()));
+		if (this.postgres) {
+			// one statement: rows another sender holds are skipped, not waited for
+			return this.jdbc.sql("""
+					update outbox_mail set status = 'sending', attempts = attempts + 1, next_attempt_at = :claimEnds
+					where id in (select id from outbox_mail
+					  where status in ('pending', 'sending') and next_attempt_at <= :now
+					  order by next_attempt_at, id
+					  fetch first :batch rows only
+					  for update skip locked)
+					returning id, idempotency_key, recipient, subject, body_text, body_html, status, attempts,
+					  next_attempt_at
+					""")
+				.param("claimEnds", claimEnds)
+				.param("now", Timestamp.from(now))
+				.param("batch", this.delivery.batchSize())
+				.query(OutboxSender::row)
+				.list()
+				.stream()
+				.sorted(java.util.Comparator.comparingLong(Row::id))
+				.toList();
+		}
 		List<Row> candidates = this.jdbc.sql("""
 				select id, idempotency_key, recipient, subject, body_text, body_html, status, attempts, next_attempt_at
 				from outbox_mail
 				where status in ('pending', 'sending') and next_attempt_at <= :now
 				order by next_attempt_at, id
 				fetch first :batch rows only
-				""" + (this.postgres ? " for update skip locked" : ""))
+				""")
 			.param("now", Timestamp.from(now))
 			.param("batch", this.delivery.batchSize())
-			.query((rs, number) -> new Row(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("recipient"),
-					rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
-					rs.getString("status"), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at")))
+			.query(OutboxSender::row)
 			.list();
-		Timestamp claimEnds = Timestamp.from(now.plus(this.delivery.claimTimeout()));
 		List<Row> claimed = new ArrayList<>();
 		for (Row row : candidates) {
+			// succeeds only while the row is still as read: another sender that read it
+			// too
+			// updates nothing
 			int updated = this.jdbc.sql("""
 					update outbox_mail set status = 'sending', attempts = attempts + 1, next_attempt_at = :claimEnds
 					where id = :id and status = :status and attempts = :attempts and next_attempt_at = :seen
@@ -208,9 +278,15 @@ class OutboxSender {
 		return claimed;
 	}
 
+	private static Row row(java.sql.ResultSet rs, int number) throws java.sql.SQLException {
+		return new Row(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("recipient"),
+				rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"), rs.getString("status"),
+				rs.getInt("attempts"), rs.getTimestamp("next_attempt_at"));
+	}
+
 	private MimeMessage message(Row row) throws MessagingException {
 		InternetAddress recipient = address(row.recipient());
-		MimeMessage message = this.mailSender.createMimeMessage();
+		MimeMessage message = this.connections.createMimeMessage();
 		MimeMessageHelper helper = new MimeMessageHelper(message, row.html() != null, StandardCharsets.UTF_8.name());
 		helper.setFrom(address(this.from));
 		helper.setTo(recipient);
@@ -274,23 +350,17 @@ class OutboxSender {
 					|| cause.getClass().getSimpleName().equals("MailConnectException")) {
 				return true;
 			}
-			if (cause instanceof MailSendException send) {
-				for (Exception failed : send.getFailedMessages().values()) {
-					if (serverUnreachable(failed)) {
-						return true;
-					}
-				}
-			}
 		}
 		return false;
 	}
 
 	private void markFailed(Row row, String error, boolean permanent) {
-		retryLater(row, error, permanent || row.attempts() >= this.delivery.maxAttempts());
+		retryLater(row, error, permanent || row.attempts() >= this.delivery.maxAttempts(),
+				this.delivery.backoffAfter(row.attempts()));
 	}
 
-	private void retryLater(Row row, String error, boolean giveUp) {
-		Instant next = Outbox.now().plus(this.delivery.backoffAfter(row.attempts()));
+	private void retryLater(Row row, String error, boolean giveUp, Duration backoff) {
+		Instant next = Outbox.now().plus(backoff);
 		this.jdbc.sql("""
 				update outbox_mail set status = :status, last_error = :error, next_attempt_at = :next
 				where id = :id and status = 'sending'
@@ -317,13 +387,6 @@ class OutboxSender {
 				return true;
 			}
 		}
-		if (ex instanceof org.springframework.mail.MailSendException send) {
-			return send.getFailedMessages()
-				.values()
-				.stream()
-				.anyMatch((cause) -> cause instanceof SendFailedException failed && failed.getInvalidAddresses() != null
-						&& failed.getInvalidAddresses().length > 0);
-		}
 		return false;
 	}
 
@@ -341,6 +404,10 @@ class OutboxSender {
 				.append(')');
 		}
 		return OutgoingMail.singleLine(text.toString());
+	}
+
+	private record Batch(int claimed, boolean serverUnreachable) {
+
 	}
 
 	private record Row(long id, String idempotencyKey, String recipient, String subject, String text, String html,

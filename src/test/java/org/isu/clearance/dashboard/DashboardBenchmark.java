@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.isu.clearance.Footprint;
 import org.isu.clearance.ScratchDatabase;
 import org.isu.clearance.ClearanceApplication;
 import org.isu.clearance.registry.Language;
@@ -97,6 +98,8 @@ class DashboardBenchmark {
 						percentile(millis, 95), percentile(millis, 99));
 			}
 			System.out.println("Target: p95 < 100 ms");
+			System.out.printf("[bench] dashboard: open=%d finished=%d %s%n", ACTIVE, FINISHED,
+					Footprint.heapAfterFullGc());
 		}
 	}
 

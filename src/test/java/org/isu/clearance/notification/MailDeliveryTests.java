@@ -35,7 +35,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -97,16 +96,19 @@ class MailDeliveryTests {
 
 	private DeliveryProperties threeAttempts;
 
+	private MailConnections smtpClient;
+
 	@BeforeEach
 	void setUp() {
 		this.jdbc.sql("delete from outbox_mail").update();
 		JavaMailSenderImpl smtpClient = new JavaMailSenderImpl();
 		smtpClient.setHost("127.0.0.1");
 		smtpClient.setPort(SMTP_PORT);
+		this.smtpClient = new JakartaMailConnections(smtpClient);
 		this.threeAttempts = new DeliveryProperties(false, this.delivery.pollInterval(), this.delivery.batchSize(),
 				this.delivery.senders(), 3, this.delivery.initialBackoff(), this.delivery.backoffMultiplier(),
-				this.delivery.maxBackoff(), this.delivery.claimTimeout());
-		this.sender = new OutboxSender(this.jdbc, this.transactionManager, smtpClient, this.threeAttempts,
+				this.delivery.maxBackoff(), this.delivery.claimTimeout(), this.delivery.outageBackoff());
+		this.sender = new OutboxSender(this.jdbc, this.transactionManager, this.smtpClient, this.threeAttempts,
 				this.notification, this.outbox);
 	}
 
@@ -220,12 +222,9 @@ class MailDeliveryTests {
 	@Test
 	void afterTheLastAttemptAMailTheServerRefusesFailsAndNoLongerBlocksAnything() {
 		enqueue("refused:last", "isu-officer@example.org");
-		JavaMailSenderImpl mailboxFull = new JavaMailSenderImpl() {
-			@Override
-			public void send(MimeMessage... messages) {
-				throw new MailSendException("452 4.2.2 mailbox full");
-			}
-		};
+		MailConnections mailboxFull = new FaultyConnections(this.smtpClient, (message) -> {
+			throw new MessagingException("452 4.2.2 mailbox full");
+		});
 		OutboxSender refusing = new OutboxSender(this.jdbc, this.transactionManager, mailboxFull, this.threeAttempts,
 				this.notification, this.outbox);
 		try {
@@ -357,6 +356,99 @@ class MailDeliveryTests {
 		}
 	}
 
+	@Test
+	void oneConnectionCarriesAWholeBatchAndEachMailIsRecordedAsSentOnItsOwn() {
+		for (int i = 1; i <= 25; i++) {
+			enqueue("batch:" + i, "isu-officer@example.org");
+		}
+		List<Long> sentBeforeEachSend = new java.util.ArrayList<>();
+		FaultyConnections watched = new FaultyConnections(this.smtpClient, (message) -> sentBeforeEachSend
+			.add(this.jdbc.sql("select count(*) from outbox_mail where status = 'sent'").query(Long.class).single()));
+		OutboxSender oneSender = new OutboxSender(this.jdbc, this.transactionManager, watched, oneSender(20),
+				this.notification, this.outbox);
+		try {
+			oneSender.deliverAllDue();
+		}
+		finally {
+			oneSender.stop();
+		}
+		// two batches (20 + 5), two SMTP sessions: not 25
+		assertThat(watched.opened).hasValue(2);
+		assertThat(smtp.getReceivedMessages()).hasSize(25);
+		assertThat(this.jdbc.sql("select count(*) from outbox_mail where status = 'sent' and attempts = 1")
+			.query(Long.class)
+			.single()).isEqualTo(25);
+		// within a session, each mail was recorded as sent before the next one went out
+		assertThat(sentBeforeEachSend)
+			.containsExactlyElementsOf(java.util.stream.LongStream.range(0, 25).boxed().toList());
+	}
+
+	@Test
+	void aMailRefusedInTheMiddleOfABatchIsRetriedAndTheOthersAreSentThroughTheSameConnection() {
+		for (int i = 1; i <= 5; i++) {
+			enqueue("middle:" + i, "isu-officer@example.org");
+		}
+		FaultyConnections refusingOne = new FaultyConnections(this.smtpClient, (message) -> {
+			if (message.getSubject().equals("Subject middle:3")) {
+				throw new MessagingException("451 4.3.0 temporary local problem");
+			}
+		});
+		OutboxSender oneSender = new OutboxSender(this.jdbc, this.transactionManager, refusingOne, oneSender(20),
+				this.notification, this.outbox);
+		try {
+			oneSender.deliverAllDue();
+		}
+		finally {
+			oneSender.stop();
+		}
+		assertThat(refusingOne.opened).hasValue(1);
+		assertThat(smtp.getReceivedMessages()).hasSize(4);
+		for (int i : new int[] { 1, 2, 4, 5 }) {
+			assertThat(row("middle:" + i)).containsEntry("STATUS", "sent");
+		}
+		assertThat(row("middle:3")).containsEntry("STATUS", "pending").containsEntry("ATTEMPTS", 1);
+		assertThat((String) row("middle:3").get("LAST_ERROR")).contains("451 4.3.0");
+
+		later(Duration.ofSeconds(31));
+		this.sender.deliverAllDue();
+		assertThat(row("middle:3")).containsEntry("STATUS", "sent").containsEntry("ATTEMPTS", 2);
+		assertThat(smtp.getReceivedMessages()).hasSize(5);
+	}
+
+	@Test
+	void aConnectionLostInTheMiddleOfABatchIsOpenedAgainForTheRest() {
+		for (int i = 1; i <= 4; i++) {
+			enqueue("lost:" + i, "isu-officer@example.org");
+		}
+		FaultyConnections dropping = new FaultyConnections(this.smtpClient, null);
+		dropping.beforeSend = (message) -> {
+			if (message.getSubject().equals("Subject lost:2")) {
+				dropping.current.close();
+				throw new MessagingException("421 4.4.2 connection dropped");
+			}
+		};
+		OutboxSender oneSender = new OutboxSender(this.jdbc, this.transactionManager, dropping, oneSender(20),
+				this.notification, this.outbox);
+		try {
+			oneSender.deliverAllDue();
+		}
+		finally {
+			oneSender.stop();
+		}
+		assertThat(dropping.opened).hasValue(2);
+		assertThat(row("lost:2")).containsEntry("STATUS", "pending").containsEntry("ATTEMPTS", 1);
+		for (int i : new int[] { 1, 3, 4 }) {
+			assertThat(row("lost:" + i)).containsEntry("STATUS", "sent");
+		}
+		assertThat(smtp.getReceivedMessages()).hasSize(3);
+	}
+
+	private DeliveryProperties oneSender(int batchSize) {
+		return new DeliveryProperties(false, this.delivery.pollInterval(), batchSize, 1, 3,
+				this.delivery.initialBackoff(), this.delivery.backoffMultiplier(), this.delivery.maxBackoff(),
+				this.delivery.claimTimeout(), this.delivery.outageBackoff());
+	}
+
 	private void enqueue(String key, String recipient) {
 		this.outbox.enqueue(new OutgoingMail(key, "test", recipient, "en", "Subject " + key, "Text of " + key,
 				"<p>Text</p>", null, null, null));
@@ -398,6 +490,66 @@ class MailDeliveryTests {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	interface BeforeSend {
+
+		void accept(MimeMessage message) throws MessagingException;
+
+	}
+
+	/**
+	 * Real SMTP connections that count how often one is opened and may refuse a mail (or
+	 * break the connection) before it is sent.
+	 */
+	static final class FaultyConnections implements MailConnections {
+
+		final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
+
+		private final MailConnections real;
+
+		volatile BeforeSend beforeSend;
+
+		volatile Connection current;
+
+		FaultyConnections(MailConnections real, BeforeSend beforeSend) {
+			this.real = real;
+			this.beforeSend = beforeSend;
+		}
+
+		@Override
+		public MimeMessage createMimeMessage() {
+			return this.real.createMimeMessage();
+		}
+
+		@Override
+		public Connection open() throws MessagingException {
+			this.opened.incrementAndGet();
+			Connection connection = this.real.open();
+			this.current = connection;
+			return new Connection() {
+
+				@Override
+				public void send(MimeMessage message) throws MessagingException {
+					if (FaultyConnections.this.beforeSend != null) {
+						FaultyConnections.this.beforeSend.accept(message);
+					}
+					connection.send(message);
+				}
+
+				@Override
+				public boolean isOpen() {
+					return connection.isOpen();
+				}
+
+				@Override
+				public void close() {
+					connection.close();
+				}
+
+			};
+		}
+
 	}
 
 }

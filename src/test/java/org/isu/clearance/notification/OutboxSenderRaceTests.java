@@ -23,8 +23,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -133,7 +131,7 @@ class OutboxSenderRaceTests {
 
 	private static OutboxSender sender(HikariDataSource dataSource, Outbox outbox, CountingMailSender smtp) {
 		DeliveryProperties delivery = new DeliveryProperties(true, Duration.ofSeconds(1), 10, 1, 5,
-				Duration.ofSeconds(30), 2.0, Duration.ofHours(1), Duration.ofMinutes(5));
+				Duration.ofSeconds(30), 2.0, Duration.ofHours(1), Duration.ofMinutes(5), Duration.ofMinutes(1));
 		NotificationProperties notification = new NotificationProperties("http://localhost:8080",
 				"clearance-extensions@example.org", Period.ofDays(14));
 		return new OutboxSender(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource), smtp,
@@ -187,22 +185,39 @@ class OutboxSenderRaceTests {
 	 * Counts each subject it is asked to send, taking a little time as a real server
 	 * would, so that the senders overlap.
 	 */
-	static final class CountingMailSender extends JavaMailSenderImpl {
+	static final class CountingMailSender implements MailConnections {
 
 		final Map<String, AtomicInteger> sends = new ConcurrentHashMap<>();
 
+		private final JavaMailSenderImpl sessions = new JavaMailSenderImpl();
+
 		@Override
-		public void send(MimeMessage... messages) throws MailException {
-			for (MimeMessage message : messages) {
-				try {
-					this.sends.computeIfAbsent(message.getSubject(), (subject) -> new AtomicInteger())
+		public MimeMessage createMimeMessage() {
+			return this.sessions.createMimeMessage();
+		}
+
+		@Override
+		public Connection open() {
+			return new Connection() {
+
+				@Override
+				public void send(MimeMessage message) throws MessagingException {
+					CountingMailSender.this.sends
+						.computeIfAbsent(message.getSubject(), (subject) -> new AtomicInteger())
 						.incrementAndGet();
+					sleep(2);
 				}
-				catch (MessagingException ex) {
-					throw new MailSendException("unreadable", ex);
+
+				@Override
+				public boolean isOpen() {
+					return true;
 				}
-				sleep(2);
-			}
+
+				@Override
+				public void close() {
+				}
+
+			};
 		}
 
 	}

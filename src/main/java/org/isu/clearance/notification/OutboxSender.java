@@ -1,6 +1,9 @@
 package org.isu.clearance.notification;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -30,6 +33,10 @@ import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -66,8 +73,25 @@ class OutboxSender {
 
 	private final ExecutorService workers;
 
+	private final Outbox outbox;
+
+	private final ObjectProvider<AttachmentContent> attachmentContent;
+
+	/**
+	 * A sender for mails without attachments (tests).
+	 */
 	OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactionManager, JavaMailSender mailSender,
 			DeliveryProperties delivery, NotificationProperties notification, Outbox outbox) {
+		this(jdbc, transactionManager, mailSender, delivery, notification, outbox,
+				new StaticListableBeanFactory().getBeanProvider(AttachmentContent.class));
+	}
+
+	@Autowired
+	OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactionManager, JavaMailSender mailSender,
+			DeliveryProperties delivery, NotificationProperties notification, Outbox outbox,
+			ObjectProvider<AttachmentContent> attachmentContent) {
+		this.outbox = outbox;
+		this.attachmentContent = attachmentContent;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.mailSender = mailSender;
@@ -87,10 +111,27 @@ class OutboxSender {
 	 */
 	int deliverDue() {
 		List<Row> claimed = this.transactions.execute((status) -> claim());
+		List<Path> copies = new ArrayList<>();
+		try {
+			return deliver(claimed, copies);
+		}
+		finally {
+			for (Path copy : copies) {
+				try {
+					Files.deleteIfExists(copy);
+				}
+				catch (IOException ex) {
+					// the temporary directory's own cleanup takes it
+				}
+			}
+		}
+	}
+
+	private int deliver(List<Row> claimed, List<Path> copies) {
 		Map<MimeMessage, Row> messages = new LinkedHashMap<>();
 		for (Row row : claimed) {
 			try {
-				messages.put(message(row), row);
+				messages.put(message(row, copies), row);
 			}
 			catch (AddressException ex) {
 				markFailed(row, "invalid address: " + ex.getMessage(), true);
@@ -208,10 +249,12 @@ class OutboxSender {
 		return claimed;
 	}
 
-	private MimeMessage message(Row row) throws MessagingException {
+	private MimeMessage message(Row row, List<Path> copies) throws MessagingException {
 		InternetAddress recipient = address(row.recipient());
 		MimeMessage message = this.mailSender.createMimeMessage();
-		MimeMessageHelper helper = new MimeMessageHelper(message, row.html() != null, StandardCharsets.UTF_8.name());
+		List<MailAttachment> attachments = this.outbox.attachments(row.idempotencyKey());
+		MimeMessageHelper helper = new MimeMessageHelper(message, row.html() != null || !attachments.isEmpty(),
+				StandardCharsets.UTF_8.name());
 		helper.setFrom(address(this.from));
 		helper.setTo(recipient);
 		helper.setSubject(OutgoingMail.singleLine(row.subject()));
@@ -224,6 +267,21 @@ class OutboxSender {
 		}
 		else {
 			helper.setText(row.text());
+		}
+		// the documents it carries, each read (and its checksum verified) now
+		for (MailAttachment attachment : attachments) {
+			AttachmentContent content = this.attachmentContent.getIfAvailable();
+			if (content == null) {
+				throw new MessagingException("no source for the attachment " + attachment.filename());
+			}
+			try {
+				Path copy = content.verifiedCopy(attachment.documentId());
+				copies.add(copy);
+				helper.addAttachment(attachment.filename(), new FileSystemResource(copy), attachment.contentType());
+			}
+			catch (IOException | RuntimeException ex) {
+				throw new MessagingException("attachment " + attachment.filename() + " unreadable: " + ex.getMessage());
+			}
 		}
 		return message;
 	}

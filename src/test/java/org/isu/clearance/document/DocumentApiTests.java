@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -27,8 +26,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -172,7 +169,7 @@ class DocumentApiTests {
 			.containsEntry("field", "language");
 		assertThat(this.rest.withBasicAuth("isu-officer", "demo")
 			.exchange("/api/extension-requests/CCM-XXX-1MSP/documents", HttpMethod.POST,
-					multipart("request", "en", null, "a.pdf", DocumentFixtures.pdf(1000, 1)), OBJECT)
+					DocumentFixtures.multipart("request", "en", null, "a.pdf", DocumentFixtures.pdf(1000, 1)), OBJECT)
 			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(this.rest.withBasicAuth("isu-officer", "demo")
 			.getForEntity("/api/documents/999999/content", String.class)
@@ -243,7 +240,8 @@ class DocumentApiTests {
 		String other = "ag-member".equals(this.rapporteur) ? "ag-member2" : "ag-member";
 		// anonymous: 401 (a POST without a session meets the CSRF check first: 403)
 		assertThat(this.rest
-			.exchange(path(), HttpMethod.POST, multipart("request", "en", null, "a.pdf", pdf), String.class)
+			.exchange(path(), HttpMethod.POST, DocumentFixtures.multipart("request", "en", null, "a.pdf", pdf),
+					String.class)
 			.getStatusCode()
 			.value()).isIn(401, 403);
 		assertThat(this.rest.getForEntity(path(), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -302,27 +300,8 @@ class DocumentApiTests {
 	private ResponseEntity<Map<String, Object>> upload(String user, String kind, String language, String title,
 			String filename, byte[] content) {
 		return this.rest.withBasicAuth(user, "demo")
-			.exchange(path(), HttpMethod.POST, multipart(kind, language, title, filename, content), OBJECT);
-	}
-
-	static HttpEntity<MultiValueMap<String, Object>> multipart(String kind, String language, String title,
-			String filename, byte[] content) {
-		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-		body.add("kind", kind);
-		body.add("language", language);
-		if (title != null) {
-			body.add("title", title);
-		}
-		HttpHeaders partHeaders = new HttpHeaders();
-		partHeaders.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-		partHeaders.setContentDisposition(org.springframework.http.ContentDisposition.formData()
-			.name("file")
-			.filename(filename, java.nio.charset.StandardCharsets.UTF_8)
-			.build());
-		body.add("file", new HttpEntity<>(new ByteArrayResource(content), partHeaders));
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-		return new HttpEntity<>(body, headers);
+			.exchange(path(), HttpMethod.POST, DocumentFixtures.multipart(kind, language, title, filename, content),
+					OBJECT);
 	}
 
 	private List<Map<String, Object>> list(String user) {

@@ -12,6 +12,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Language;
@@ -27,7 +33,7 @@ public final class DocumentFixtures {
 	}
 
 	/** A PDF of the given size: a real header and trailer around random bytes. */
-	static byte[] pdf(int size, long seed) {
+	public static byte[] pdf(int size, long seed) {
 		byte[] content = new byte[size];
 		new Random(seed).nextBytes(content);
 		byte[] head = "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -141,6 +147,29 @@ public final class DocumentFixtures {
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The multipart body of an upload, as the request page's form sends it.
+	 */
+	public static HttpEntity<MultiValueMap<String, Object>> multipart(String kind, String language, String title,
+			String filename, byte[] content) {
+		MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+		body.add("kind", kind);
+		body.add("language", language);
+		if (title != null) {
+			body.add("title", title);
+		}
+		HttpHeaders partHeaders = new HttpHeaders();
+		partHeaders.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+		partHeaders.setContentDisposition(org.springframework.http.ContentDisposition.formData()
+			.name("file")
+			.filename(filename, java.nio.charset.StandardCharsets.UTF_8)
+			.build());
+		body.add("file", new HttpEntity<>(new ByteArrayResource(content), partHeaders));
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		return new HttpEntity<>(body, headers);
 	}
 
 	/** A CCM State Party only the calling test uses. */

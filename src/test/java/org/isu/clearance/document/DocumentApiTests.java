@@ -66,10 +66,15 @@ class DocumentApiTests {
 
 	@BeforeEach
 	void startRequest() {
-		DocumentFixtures.state(this.registry, "NOR", "2028-11-01");
+		// a clean record: other tests of the same application context leave documents
+		// behind
+		this.jdbc.sql("delete from outbox_attachment").update();
+		this.jdbc.sql("delete from document_content").update();
+		this.jdbc.sql("delete from document").update();
+		DocumentFixtures.state(this.registry, "SVN", "2028-11-01");
 		ResponseEntity<Map<String, Object>> started = this.rest.withBasicAuth("isu-officer", "demo")
 			.exchange("/api/extension-requests", HttpMethod.POST,
-					new HttpEntity<>(Map.of("convention", "CCM", "stateCode", "NOR", "requestedDeadline", "2031-11-01",
+					new HttpEntity<>(Map.of("convention", "CCM", "stateCode", "SVN", "requestedDeadline", "2031-11-01",
 							"submittedOn", "2026-11-20", "summary", "Three more years.")),
 					OBJECT);
 		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -101,7 +106,7 @@ class DocumentApiTests {
 		String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(pdf));
 
 		ResponseEntity<Map<String, Object>> created = upload("isu-officer", "request", "en", null,
-				"Demande de prolongation – Norvège.pdf", pdf);
+				"Demande de prolongation – Slovénie.pdf", pdf);
 		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(created.getBody()).containsEntry("kind", "request")
 			.containsEntry("language", "en")
@@ -110,7 +115,7 @@ class DocumentApiTests {
 			.containsEntry("size", pdf.length)
 			.containsEntry("sha256", sha256)
 			.containsEntry("uploadedBy", "isu-officer")
-			.containsEntry("filename", "Demande de prolongation – Norvège.pdf");
+			.containsEntry("filename", "Demande de prolongation – Slovénie.pdf");
 		Number id = (Number) created.getBody().get("id");
 		assertThat(created.getHeaders().getLocation()).hasToString("/api/documents/" + id);
 
@@ -129,7 +134,7 @@ class DocumentApiTests {
 		assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
 		assertThat(download.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
 		assertThat(download.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).isEqualTo(
-				"attachment; filename=\"Demande de prolongation _ Norv_ge.pdf\"; filename*=UTF-8''Demande%20de%20prolongation%20%E2%80%93%20Norv%C3%A8ge.pdf");
+				"attachment; filename=\"Demande de prolongation _ Slov_nie.pdf\"; filename*=UTF-8''Demande%20de%20prolongation%20%E2%80%93%20Slov%C3%A9nie.pdf");
 	}
 
 	@Test

@@ -143,6 +143,30 @@ async function run() {
     log(`new request ${request.businessKey}`);
     const check = await taskOf(request.processInstanceId, 'Task_CheckCompleteness', 'isu-officer');
 
+    // 0. The request page: the ISU officer uploads the State's request (the completeness check needs it)
+    const uploader = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    uploader.setDefaultTimeout(STEP_TIMEOUT);
+    const uploadPage = await uploader.newPage();
+    await dashboardLogin(uploadPage, 'isu-officer');
+    await uploadPage.goto(`${BASE}/requests/${request.businessKey}`);
+    const upload = uploadPage.locator('form#upload');
+    await upload.waitFor();
+    await upload.locator('select[name="kind"]').selectOption('request');
+    await upload.locator('select[name="language"]').selectOption('fr');
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(200_000, 7), Buffer.from('\n%%EOF\n')]);
+    await upload.locator('input[type="file"]').setInputFiles({ name: 'Demande de prolongation.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await shot(uploadPage, '00-request-page-upload-form');
+    await upload.locator('button[type="submit"]').click();
+    const listed = uploadPage.locator('#documents tr[data-document]').filter({ hasText: 'Demande de prolongation.pdf' });
+    await listed.waitFor();
+    assert.ok(await uploadPage.locator('#history tr.upload').filter({ hasText: 'Demande de prolongation.pdf' }).count() > 0,
+      'the upload is in the audit trail');
+    const sha = (await import('node:crypto')).createHash('sha256').update(pdf).digest('hex');
+    assert.ok((await listed.locator('code.checksum').textContent()).includes(sha), 'checksum shown');
+    await shot(uploadPage, '00-request-page-uploaded');
+    await uploader.close();
+    log('request document uploaded on the request page');
+
     // 1. Tasklist: the ISU officer claims the completeness check, fills its Camunda Form, completes it
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     context.setDefaultTimeout(STEP_TIMEOUT);

@@ -3,22 +3,31 @@ package org.isu.clearance.dashboard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.isu.clearance.identity.AccessPolicy;
 import org.isu.clearance.dashboard.RequestDetails.Details;
+import org.isu.clearance.document.Document;
+import org.isu.clearance.document.DocumentKind;
+import org.isu.clearance.document.Documents;
+import org.isu.clearance.registry.Language;
 import org.isu.clearance.shared.NotFoundException;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * One request's page: facts, diagram with its path, timeline, audit trail and mails.
+ * One request's page: facts, diagram with its path, timeline, the documents of its record
+ * (with the upload form for those who may upload), audit trail with every upload, mails.
  */
 @Controller
 class RequestPageController {
@@ -31,8 +40,11 @@ class RequestPageController {
 
 	private final MessageSource messages;
 
+	private final Documents documents;
+
 	RequestPageController(RequestDetails details, RequestTimeline timeline, RepositoryService repository,
-			MessageSource messages) {
+			MessageSource messages, Documents documents) {
+		this.documents = documents;
 		this.details = details;
 		this.timeline = timeline;
 		this.repository = repository;
@@ -40,10 +52,16 @@ class RequestPageController {
 	}
 
 	@GetMapping("/requests/{businessKey}")
-	String request(@PathVariable String businessKey, Model model, Locale locale) {
+	String request(@PathVariable String businessKey, Model model, Locale locale, Authentication user) {
 		Details request = find(businessKey);
 		model.addAttribute("details", request);
 		model.addAttribute("request", request.request());
+		List<Document> documents = this.documents.list(businessKey);
+		model.addAttribute("documents", documents);
+		model.addAttribute("uploads", documents.stream().sorted(Comparator.comparing(Document::uploadedAt)).toList());
+		model.addAttribute("documentKinds", DocumentKind.codes());
+		model.addAttribute("languages", Language.codes());
+		model.addAttribute("mayUpload", AccessPolicy.canEditRegistry(user));
 		model.addAttribute("timeline",
 				this.timeline.chart(request, (key) -> this.messages.getMessage(key, null, key, locale), locale));
 		return "request";

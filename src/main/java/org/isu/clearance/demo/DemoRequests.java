@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.isu.clearance.document.DocumentKind;
 import org.isu.clearance.request.ExtensionRequestProcess;
 import org.isu.clearance.request.ExtensionRequests;
 import org.isu.clearance.startup.StartupStep;
@@ -45,7 +46,11 @@ class DemoRequests implements StartupTask {
 
 	private final HistoryService history;
 
-	DemoRequests(ExtensionRequests requests, TaskService tasks, ManagementService management, HistoryService history) {
+	private final DemoDocuments documents;
+
+	DemoRequests(ExtensionRequests requests, TaskService tasks, ManagementService management, HistoryService history,
+			DemoDocuments documents) {
+		this.documents = documents;
 		this.requests = requests;
 		this.tasks = tasks;
 		this.management = management;
@@ -132,6 +137,20 @@ class DemoRequests implements StartupTask {
 
 	private void perform(String instance, Step step) {
 		Task task = awaitTask(instance, step.taskKey());
+		String businessKey = this.history.createHistoricProcessInstanceQuery()
+			.processInstanceId(instance)
+			.singleResult()
+			.getBusinessKey();
+		// the steps that need a document in the record get it first, as the ISU uploads
+		// it
+		if (TASK_CHECK_COMPLETENESS.equals(step.taskKey())) {
+			this.documents.ensure(businessKey, DocumentKind.REQUEST, "en", "Extension request " + businessKey);
+		}
+		if (TASK_CONFIRM_TRANSLATION.equals(step.taskKey())) {
+			String language = String.valueOf(this.tasks.getVariable(task.getId(), LANGUAGE));
+			this.documents.ensure(businessKey, DocumentKind.ANALYSIS_OFFICIAL, language,
+					"Analysis of " + businessKey + " (" + language + ")");
+		}
 		String user = (step.user() != null) ? step.user() : task.getAssignee();
 		if (user != null && !user.equals(task.getAssignee())) {
 			this.tasks.claim(task.getId(), user);

@@ -144,8 +144,12 @@ class SecurityConfiguration {
 				.requestMatchers(path(HttpMethod.POST, "/api/states/**"), path(HttpMethod.PUT, "/api/states/**"),
 						path(HttpMethod.POST, "/api/meetings/**"), path(HttpMethod.PUT, "/api/meetings/**"))
 				.hasAnyAuthority(authorities(AccessPolicy.REGISTRY_EDITORS))
-				.requestMatchers(path("/api/admin/**"))
+				.requestMatchers(path("/api/admin/**"), path(HttpMethod.POST, "/api/documents/*/withdraw"))
 				.hasAnyAuthority(authorities(AccessPolicy.ADMINISTRATORS))
+				// uploads: the ISU, the coordinators and the administrators, a request's
+				// rapporteur its analysis drafts (checked by the document module)
+				.requestMatchers(path(HttpMethod.POST, "/api/extension-requests/*/documents"))
+				.hasAnyAuthority(authorities(AccessPolicy.READERS))
 				.requestMatchers(path("/api/tasks"), path("/api/tasks/**"))
 				.authenticated()
 				.requestMatchers(path(HttpMethod.GET, "/api/**"))

@@ -92,9 +92,32 @@ public class Outbox {
 		}
 		String language = MailTemplates.supported(mail.language());
 		MailTemplates.Rendered rendered = this.templates.render(mail.template(), language, mail.model());
-		return enqueue(
+		boolean written = enqueue(
 				new OutgoingMail(mail.idempotencyKey(), mail.template(), mail.recipient(), language, rendered.subject(),
 						rendered.text(), rendered.html(), mail.businessKey(), mail.processInstanceId(), mail.taskId()));
+		if (written) {
+			for (MailAttachment attachment : mail.attachments()) {
+				this.jdbc
+					.sql("insert into outbox_attachment (idempotency_key, document_id, filename, content_type)"
+							+ " values (?, ?, ?, ?)")
+					.params(mail.idempotencyKey(), attachment.documentId(), attachment.filename(),
+							attachment.contentType())
+					.update();
+			}
+		}
+		return written;
+	}
+
+	/**
+	 * The files a mail carries, by its idempotency key.
+	 */
+	public List<MailAttachment> attachments(String idempotencyKey) {
+		return this.jdbc
+			.sql("select document_id, filename, content_type from outbox_attachment where idempotency_key = ?"
+					+ " order by id")
+			.param(idempotencyKey)
+			.query((rs, row) -> new MailAttachment(rs.getLong(1), rs.getString(2), rs.getString(3)))
+			.list();
 	}
 
 	/**
@@ -207,12 +230,21 @@ public class Outbox {
 	 * @param recipient one address
 	 * @param language {@code en} or {@code fr} (anything else gives English)
 	 * @param model the templates' variables
+	 * @param attachments documents the mail carries (read when it is sent)
 	 */
 	public record TemplatedMail(String idempotencyKey, String template, String recipient, String language,
-			Map<String, ?> model, String businessKey, String processInstanceId, String taskId) {
+			Map<String, ?> model, String businessKey, String processInstanceId, String taskId,
+			List<MailAttachment> attachments) {
 
 		public TemplatedMail {
 			model = (model != null) ? model : Map.of();
+			attachments = (attachments != null) ? List.copyOf(attachments) : List.of();
+		}
+
+		public TemplatedMail(String idempotencyKey, String template, String recipient, String language,
+				Map<String, ?> model, String businessKey, String processInstanceId, String taskId) {
+			this(idempotencyKey, template, recipient, language, model, businessKey, processInstanceId, taskId,
+					List.of());
 		}
 
 	}

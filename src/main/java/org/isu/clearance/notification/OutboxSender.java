@@ -1,6 +1,9 @@
 package org.isu.clearance.notification;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
@@ -29,6 +32,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.core.io.FileSystemResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -67,8 +74,25 @@ class OutboxSender {
 
 	private final ExecutorService workers;
 
+	private final Outbox outbox;
+
+	private final ObjectProvider<AttachmentContent> attachmentContent;
+
+	/**
+	 * A sender for mails without attachments (tests).
+	 */
 	OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactionManager, MailConnections connections,
 			DeliveryProperties delivery, NotificationProperties notification, Outbox outbox) {
+		this(jdbc, transactionManager, connections, delivery, notification, outbox,
+				new StaticListableBeanFactory().getBeanProvider(AttachmentContent.class));
+	}
+
+	@Autowired
+	OutboxSender(JdbcClient jdbc, PlatformTransactionManager transactionManager, MailConnections connections,
+			DeliveryProperties delivery, NotificationProperties notification, Outbox outbox,
+			ObjectProvider<AttachmentContent> attachmentContent) {
+		this.outbox = outbox;
+		this.attachmentContent = attachmentContent;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.connections = connections;
@@ -93,10 +117,28 @@ class OutboxSender {
 
 	private Batch deliverBatch() {
 		List<Row> claimed = this.transactions.execute((status) -> claim());
+		List<Path> copies = new ArrayList<>();
+		try {
+			return deliver(claimed, copies);
+		}
+		finally {
+			// the attachments' verified copies
+			for (Path copy : copies) {
+				try {
+					Files.deleteIfExists(copy);
+				}
+				catch (IOException ex) {
+					// the temporary directory's own cleanup takes it
+				}
+			}
+		}
+	}
+
+	private Batch deliver(List<Row> claimed, List<Path> copies) {
 		Deque<Map.Entry<Row, MimeMessage>> unsent = new ArrayDeque<>();
 		for (Row row : claimed) {
 			try {
-				unsent.add(Map.entry(row, message(row)));
+				unsent.add(Map.entry(row, message(row, copies)));
 			}
 			catch (AddressException ex) {
 				markFailed(row, "invalid address: " + ex.getMessage(), true);
@@ -284,10 +326,12 @@ class OutboxSender {
 				rs.getInt("attempts"), rs.getTimestamp("next_attempt_at"));
 	}
 
-	private MimeMessage message(Row row) throws MessagingException {
+	private MimeMessage message(Row row, List<Path> copies) throws MessagingException {
 		InternetAddress recipient = address(row.recipient());
 		MimeMessage message = this.connections.createMimeMessage();
-		MimeMessageHelper helper = new MimeMessageHelper(message, row.html() != null, StandardCharsets.UTF_8.name());
+		List<MailAttachment> attachments = this.outbox.attachments(row.idempotencyKey());
+		MimeMessageHelper helper = new MimeMessageHelper(message, row.html() != null || !attachments.isEmpty(),
+				StandardCharsets.UTF_8.name());
 		helper.setFrom(address(this.from));
 		helper.setTo(recipient);
 		helper.setSubject(OutgoingMail.singleLine(row.subject()));
@@ -300,6 +344,21 @@ class OutboxSender {
 		}
 		else {
 			helper.setText(row.text());
+		}
+		// the documents it carries, each read (and its checksum verified) now
+		for (MailAttachment attachment : attachments) {
+			AttachmentContent content = this.attachmentContent.getIfAvailable();
+			if (content == null) {
+				throw new MessagingException("no source for the attachment " + attachment.filename());
+			}
+			try {
+				Path copy = content.verifiedCopy(attachment.documentId());
+				copies.add(copy);
+				helper.addAttachment(attachment.filename(), new FileSystemResource(copy), attachment.contentType());
+			}
+			catch (IOException | RuntimeException ex) {
+				throw new MessagingException("attachment " + attachment.filename() + " unreadable: " + ex.getMessage());
+			}
 		}
 		return message;
 	}

@@ -1,5 +1,6 @@
 package org.isu.clearance.notification;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
@@ -7,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,8 +17,10 @@ import org.springframework.stereotype.Component;
  * the templates {@code mail/state-{letter}.*} in the State's preferred language (English
  * or French, otherwise English). The letter comes from the activity's input parameter
  * {@code letter}; an optional input parameter {@code dueOf} names the waiting task whose
- * due date the letter quotes. The key counts each kind of letter per request, so a
- * retried job writes nothing twice and a second round of questions is a new letter.
+ * due date the letter quotes. A letter carries the documents {@link LetterAttachments}
+ * name for it (the decision letter: the decision). The key counts each kind of letter per
+ * request, so a retried job writes nothing twice and a second round of questions is a new
+ * letter.
  */
 @Component
 class StateCorrespondenceDelegate implements JavaDelegate {
@@ -25,9 +29,12 @@ class StateCorrespondenceDelegate implements JavaDelegate {
 
 	private final TaskService tasks;
 
-	StateCorrespondenceDelegate(Outbox outbox, TaskService tasks) {
+	private final ObjectProvider<LetterAttachments> attachments;
+
+	StateCorrespondenceDelegate(Outbox outbox, TaskService tasks, ObjectProvider<LetterAttachments> attachments) {
 		this.outbox = outbox;
 		this.tasks = tasks;
+		this.attachments = attachments;
 	}
 
 	@Override
@@ -53,10 +60,13 @@ class StateCorrespondenceDelegate implements JavaDelegate {
 		if (recipient == null || recipient.isBlank()) {
 			return;
 		}
-		this.outbox
-			.enqueue(new Outbox.TemplatedMail("state:" + letter + ":" + execution.getProcessInstanceId() + ":" + number,
-					"state-" + letter, recipient, Outbox.language(model.get("preferredLanguage")), model,
-					execution.getProcessBusinessKey(), execution.getProcessInstanceId(), null));
+		String language = Outbox.language(model.get("preferredLanguage"));
+		List<MailAttachment> files = this.attachments.stream()
+			.flatMap((source) -> source.forLetter(execution.getProcessBusinessKey(), letter, language).stream())
+			.toList();
+		this.outbox.enqueue(new Outbox.TemplatedMail(
+				"state:" + letter + ":" + execution.getProcessInstanceId() + ":" + number, "state-" + letter, recipient,
+				language, model, execution.getProcessBusinessKey(), execution.getProcessInstanceId(), null, files));
 	}
 
 }

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.isu.clearance.SignedIn;
+import org.isu.clearance.document.Documents;
+import org.isu.clearance.document.DocumentFixtures;
 import org.isu.clearance.ApplicationTest;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.request.ExtensionRequests;
@@ -34,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ApplicationTest
 class RequestListTests {
+
+	@Autowired
+	private Documents documents;
 
 	@Autowired
 	private TestRestTemplate rest;
@@ -85,6 +90,7 @@ class RequestListTests {
 		onTime = DashboardFixtures.start(this.requests, this.management, "FJI", "2029-10-01", "2026-11-02");
 		late = DashboardFixtures.start(this.requests, this.management, "ISL", "2029-08-01", "2026-11-02");
 		withdrawn = DashboardFixtures.start(this.requests, this.management, "NZL", "2029-10-01", "2026-11-02");
+		DocumentFixtures.attach(this.documents, onTime, "request", "en");
 		DashboardFixtures.complete(this.tasks, this.management, instance(onTime), "Task_CheckCompleteness",
 				"isu-officer", "requestComplete", true, "completenessNotes", "Items (a) to (f) present.");
 		this.requests.withdraw(withdrawn, "The State withdrew its request by letter.");

@@ -11,6 +11,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.isu.clearance.SignedIn;
+import org.isu.clearance.document.Documents;
+import org.isu.clearance.document.Document;
+import org.isu.clearance.document.DocumentFixtures;
 import org.isu.clearance.ApplicationTest;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.request.ExtensionRequests;
@@ -31,6 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ApplicationTest
 class RequestPageTests {
+
+	@Autowired
+	private Documents documents;
 
 	@Autowired
 	private TestRestTemplate rest;
@@ -65,6 +71,7 @@ class RequestPageTests {
 			.processInstanceBusinessKey(key)
 			.singleResult()
 			.getId();
+		DocumentFixtures.attach(this.documents, key, "request", "en");
 		DashboardFixtures.complete(this.tasks, this.management, instance, "Task_CheckCompleteness", "isu-officer",
 				"requestComplete", true, "completenessNotes", "Items (a) to (f) present; annex 3 missing.");
 		DashboardFixtures.complete(this.tasks, this.management, instance, "Task_PreliminaryReview", null,
@@ -120,6 +127,26 @@ class RequestPageTests {
 		assertThat(diagram.getBody()).contains("id=\"extension-request\"", "bpmndi:BPMNDiagram");
 		assertThat(this.rest.getForEntity("/vendor/bpmn-js/bpmn-navigated-viewer.production.min.js", String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void pageListsTheDocumentsAndTheirUploadsAndOffersTheUploadFormToThoseWhoMayUpload() {
+		Document request = this.documents.list(key)
+			.stream()
+			.filter((document) -> document.kind().equals("request"))
+			.findFirst()
+			.orElseThrow();
+		String reader = this.rest.withBasicAuth("ag-member", "demo").getForObject("/requests/" + key, String.class);
+		assertThat(reader)
+			.contains("id=\"documents\"", "data-document=\"" + request.id() + "\"",
+					"/api/documents/" + request.id() + "/content", request.filename(), request.sha256(),
+					"data-upload=\"" + request.id() + "\"", "Document uploaded",
+					"/api/extension-requests/" + key + "/analysis.docx?language=en")
+			.doesNotContain("id=\"upload\"");
+		String editor = this.rest.withBasicAuth("isu-officer", "demo").getForObject("/requests/" + key, String.class);
+		assertThat(editor).contains("id=\"upload\"", "data-action=\"/api/extension-requests/" + key + "/documents\"",
+				"data-csrf-header=\"X-CSRF-TOKEN\"", "data-csrf-token=\"", "/js/documents.js",
+				"value=\"analysis-official\"");
 	}
 
 	@Test

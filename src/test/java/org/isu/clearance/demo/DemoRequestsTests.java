@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.isu.clearance.ApplicationTest;
 import org.isu.clearance.request.ExtensionRequests;
+import org.isu.clearance.document.Documents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,12 @@ class DemoRequestsTests {
 	@Autowired
 	private RuntimeService runtime;
 
+	@Autowired
+	private DemoDocuments demoDocuments;
+
+	@Autowired
+	private Documents documents;
+
 	@AfterEach
 	void tearDown() {
 		for (String key : List.of("CCM-TCD-14MSP", "CCM-IRQ-15MSP", "CCM-SOM-14MSP", "APMBC-TJK-23MSP",
@@ -53,7 +60,8 @@ class DemoRequestsTests {
 
 	@Test
 	void sampleRequestsStandAtDifferentStagesAndAreStartedOnce() {
-		DemoRequests demo = new DemoRequests(this.requests, this.tasks, this.management, this.history);
+		DemoRequests demo = new DemoRequests(this.requests, this.tasks, this.management, this.history,
+				this.demoDocuments);
 
 		demo.run();
 		demo.run();
@@ -69,6 +77,13 @@ class DemoRequestsTests {
 		assertThat(stages.get("CCM-SOM-14MSP")).containsExactly("Task_RecordStateResponse");
 		assertThat(stages.get("APMBC-TJK-23MSP")).hasSize(4).containsOnly("Task_ConfirmTranslation");
 		assertThat(stages.get("APMBC-SEN-23MSP")).containsExactly("Task_PrepareMeetingPresentation");
+		// what those steps needed is in the records, once
+		assertThat(this.documents.list("CCM-IRQ-15MSP")).singleElement()
+			.satisfies((document) -> assertThat(document.kind()).isEqualTo("request"));
+		assertThat(this.documents.list("APMBC-SEN-23MSP")).extracting((document) -> document.kind())
+			.containsOnly("request", "analysis-official")
+			.hasSize(7);
+		assertThat(this.documents.list("APMBC-TJK-23MSP")).hasSize(3);
 		assertThat(
 				this.history.createHistoricProcessInstanceQuery().processInstanceBusinessKey("APMBC-SEN-23MSP").count())
 			.isEqualTo(1);

@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
+import org.isu.clearance.document.Documents;
+import org.isu.clearance.document.DocumentFixtures;
 import org.isu.clearance.ApplicationTest;
 import org.isu.clearance.SignedIn;
 import org.isu.clearance.Rows;
@@ -53,6 +55,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ApplicationTest
 class NotificationTests {
+
+	@Autowired
+	private Documents documents;
 
 	@Autowired
 	private ExtensionRequests requests;
@@ -121,6 +126,9 @@ class NotificationTests {
 		this.tasks.claim(check.getId(), "isu-officer");
 		assertThat(mails("assigned:" + check.getId() + ":%")).hasSize(1);
 
+		DocumentFixtures.attach(this.documents,
+				this.runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey(),
+				"request", "en");
 		this.tasks.complete(check.getId(), Map.of("requestComplete", true));
 		Task review = task(instance, "Task_PreliminaryReview");
 		String rapporteur = review.getAssignee();

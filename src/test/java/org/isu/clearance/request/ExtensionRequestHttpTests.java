@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.isu.clearance.ApplicationTest;
 import org.isu.clearance.TasklistSession;
+import org.isu.clearance.document.DocumentFixtures;
 import org.isu.clearance.registry.Registry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -99,6 +100,11 @@ class ExtensionRequestHttpTests {
 		ResponseEntity<String> invalid = engineComplete("isu-officer", check, Map.of(COMPLETENESS_NOTES, "?"));
 		assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(invalid.getBody()).contains(REQUEST_COMPLETE);
+		ResponseEntity<String> withoutRequest = engineComplete("isu-officer", check,
+				Map.of(REQUEST_COMPLETE, true, COMPLETENESS_NOTES, "All six items."));
+		assertThat(withoutRequest.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(withoutRequest.getBody()).contains("documents");
+		upload("isu-officer", "CCM-SWE-15MSP", "request", "en");
 		assertThat(engineComplete("isu-officer", check,
 				Map.of(REQUEST_COMPLETE, true, COMPLETENESS_NOTES, "All six items."))
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -125,7 +131,16 @@ class ExtensionRequestHttpTests {
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
 		// ISU officer: six translations through Tasklist's form submission endpoint of
-		// /engine-rest
+		// /engine-rest, each once its official version is in the record
+		String first = taskId("isu-officer", instance, TASK_CONFIRM_TRANSLATION);
+		ResponseEntity<String> withoutFile = this.rest.withBasicAuth("isu-officer", "demo")
+			.postForEntity("/engine-rest/task/" + first + "/submit-form",
+					Map.of("variables", typed(RequestFixtures.translation("CCM/MSP/2028/4"))), String.class);
+		assertThat(withoutFile.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(withoutFile.getBody()).contains("documents", "analysis-official");
+		for (String language : List.of("ar", "zh", "en", "fr", "ru", "es")) {
+			upload("isu-officer", "CCM-SWE-15MSP", "analysis-official", language);
+		}
 		for (int i = 0; i < 6; i++) {
 			String translation = taskId("isu-officer", instance, TASK_CONFIRM_TRANSLATION);
 			engineClaim("isu-officer", translation);
@@ -222,6 +237,7 @@ class ExtensionRequestHttpTests {
 		String check = taskId("isu-officer", instance, TASK_CHECK_COMPLETENESS);
 		assertThat(tasklist.post(engine + "/task/" + check + "/claim", Map.of("userId", "isu-officer")).getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
+		upload("isu-officer", "CCM-NOR-15MSP", "request", "en");
 		ResponseEntity<String> invalid = tasklist.post(engine + "/task/" + check + "/submit-form",
 				Map.of("variables", typed(Map.of(REQUEST_COMPLETE, false))));
 		assertThat(invalid.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -230,6 +246,15 @@ class ExtensionRequestHttpTests {
 			.post(engine + "/task/" + check + "/submit-form",
 					Map.of("variables", typed(Map.of(REQUEST_COMPLETE, true))))
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+	}
+
+	private void upload(String user, String businessKey, String kind, String language) {
+		assertThat(this.rest.withBasicAuth(user, "demo")
+			.postForEntity("/api/extension-requests/" + businessKey + "/documents",
+					DocumentFixtures.multipart(kind, language, null, kind + "-" + language + ".pdf",
+							DocumentFixtures.pdf(4096, language.hashCode())),
+					String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 	}
 
 	private void runJobs(String instance) {

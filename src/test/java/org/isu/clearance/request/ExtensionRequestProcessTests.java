@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.isu.clearance.ProcessTest;
 import org.isu.clearance.registry.Convention;
+import org.isu.clearance.document.DocumentFixtures;
+import org.isu.clearance.document.Documents;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.shared.ConflictException;
 import org.isu.clearance.shared.FieldValidationException;
@@ -53,6 +55,9 @@ class ExtensionRequestProcessTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private Documents documents;
 
 	@BeforeEach
 	void setUp() {
@@ -290,6 +295,7 @@ class ExtensionRequestProcessTests {
 		ProcessInstance request = instance(
 				this.requests.start(start("ERI", "2030-03-01", "2024-12-10")).processInstanceId());
 		runAsyncSteps(this.management, request);
+		attach(request, "request", "en");
 
 		assertThat(request).hasBusinessKey("CCM-ERI-13MSP").variables().containsEntry(SUBMISSION_DUE, "2024-12-16");
 		assertThat(task(TASK_CHECK_COMPLETENESS, request)).hasCandidateGroup("isu")
@@ -385,6 +391,40 @@ class ExtensionRequestProcessTests {
 		assertField(() -> this.requests.start(unknownMeeting), MEETING_CODE);
 		assertThat(this.runtime.createProcessInstanceQuery().processInstanceBusinessKeyLike("CCM-POL-%").count())
 			.isZero();
+	}
+
+	@Test
+	void theStepsNeedTheirDocuments() {
+		ProcessInstance request = startWithoutDocuments("VAT");
+		Task check = task(TASK_CHECK_COMPLETENESS, request);
+		assertField(() -> this.tasks.complete(check.getId(), withVariables(REQUEST_COMPLETE, true)), "documents");
+		assertThat(request).isWaitingAt(TASK_CHECK_COMPLETENESS);
+		// an annex is not the request
+		attach(request, "annex", "en");
+		assertField(() -> this.tasks.complete(check.getId(), withVariables(REQUEST_COMPLETE, true)), "documents");
+		attach(request, "request", "fr");
+		complete(check, withVariables(REQUEST_COMPLETE, true));
+
+		complete(task(TASK_PRELIMINARY_REVIEW, request), preliminaryReview(false));
+		complete(task(TASK_FINAL_REVIEW, request), finalReview("grant", "2031-11-01"));
+		complete(task(TASK_ENDORSE_ANALYSIS, request), endorsement(true, null));
+		Task arabic = this.tasks.createTaskQuery()
+			.processInstanceId(request.getId())
+			.taskDefinitionKey(TASK_CONFIRM_TRANSLATION)
+			.list()
+			.stream()
+			.filter((task) -> "ar".equals(this.tasks.getVariable(task.getId(), LANGUAGE)))
+			.findFirst()
+			.orElseThrow();
+		assertField(() -> this.tasks.complete(arabic.getId(), translation("CCM/MSP/2028/3/ar")), "documents");
+		// another language's official version, or the draft, is not the Arabic one
+		attach(request, "analysis-official", "fr");
+		attach(request, "analysis-draft", "ar");
+		assertField(() -> this.tasks.complete(arabic.getId(), translation("CCM/MSP/2028/3/ar")), "documents");
+		assertThat(request).variables().doesNotContainKey(DOCUMENT_SYMBOL + "_ar");
+		attach(request, "analysis-official", "ar");
+		complete(arabic, translation("CCM/MSP/2028/3/ar"));
+		assertThat(request).variables().containsEntry(DOCUMENT_SYMBOL + "_ar", "CCM/MSP/2028/3/ar");
 	}
 
 	@Test
@@ -499,11 +539,25 @@ class ExtensionRequestProcessTests {
 	}
 
 	private ProcessInstance startFor(String code) {
+		ProcessInstance request = startWithoutDocuments(code);
+		attach(request, "request", "en");
+		return request;
+	}
+
+	private ProcessInstance startWithoutDocuments(String code) {
 		state(this.registry, code, "2028-11-01");
 		ProcessInstance request = instance(
 				this.requests.start(start(code, "2031-11-01", "2027-11-01")).processInstanceId());
 		runAsyncSteps(this.management, request);
 		return request;
+	}
+
+	/**
+	 * Uploads a document to the request's record, as the ISU would before completing the
+	 * step that needs it.
+	 */
+	private void attach(ProcessInstance request, String kind, String language) {
+		DocumentFixtures.attach(this.documents, request.getBusinessKey(), kind, language);
 	}
 
 	private ProcessInstance instance(String id) {
@@ -531,6 +585,7 @@ class ExtensionRequestProcessTests {
 		assertThat(translations).hasSize(6).allSatisfy((task) -> assertThat(task).hasCandidateGroup("isu"));
 		for (Task translation : translations) {
 			String language = (String) this.tasks.getVariable(translation.getId(), LANGUAGE);
+			attach(request, "analysis-official", language);
 			complete(translation, translation("CCM/MSP/2028/3/" + language));
 		}
 		assertThat(request).variables().containsEntry(DOCUMENT_SYMBOL + "_fr", "CCM/MSP/2028/3/fr");

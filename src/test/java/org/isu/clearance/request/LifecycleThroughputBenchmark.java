@@ -185,7 +185,8 @@ class LifecycleThroughputBenchmark {
 		String code = CODES.get(s / 2);
 		return new StatePartyInput(convention, code, "Bench State " + code, LocalDate.parse("2012-01-01"),
 				(convention == Convention.CCM) ? LocalDate.parse("2028-11-01") : LocalDate.parse("2029-03-01"),
-				"focal." + code.toLowerCase() + "@example.org", (s % 3 == 0) ? Language.fr : Language.en, null);
+				"focal." + code.toLowerCase() + "@example.org", (s % 3 == 0) ? Language.fr : Language.en, null,
+				"benchmark");
 	}
 
 	static Convention convention(int s) {

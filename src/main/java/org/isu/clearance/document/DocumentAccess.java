@@ -1,0 +1,65 @@
+package org.isu.clearance.document;
+
+import org.isu.clearance.identity.Groups;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read and who may upload documents. Readers are whoever may open a request's
+ * page (the ISU, the coordinators, the administrators and the Analysis Group); the ISU,
+ * the coordinators and the administrators upload any kind, and a request's rapporteur
+ * uploads its analysis drafts. Only administrators withdraw. The expressions are for
+ * {@code @PreAuthorize}; Camunda groups are authorities {@code GROUP_<id>}.
+ */
+@Component("documentAccess")
+class DocumentAccess {
+
+	static final String READERS = "hasAnyAuthority('GROUP_isu', 'GROUP_coordinators', 'GROUP_camunda-admin', 'GROUP_analysis-group')";
+
+	static final String UPLOADERS = "@documentAccess.mayUpload(authentication, #businessKey, #kind)";
+
+	static final String ADMINS = "hasAuthority('GROUP_camunda-admin')";
+
+	private final RequestRecords requests;
+
+	DocumentAccess(RequestRecords requests) {
+		this.requests = requests;
+	}
+
+	/**
+	 * Whether the user may upload a document of this kind to this request: an editor
+	 * always, the request's rapporteur an analysis draft. An unknown request is left to
+	 * the upload itself (404).
+	 */
+	public boolean mayUpload(Authentication authentication, String businessKey, String kind) {
+		if (authentication == null) {
+			return false;
+		}
+		if (mayEdit(authentication)) {
+			return true;
+		}
+		if (!has(authentication, Groups.ANALYSIS_GROUP) || !DocumentKind.ANALYSIS_DRAFT.code().equals(kind)) {
+			return false;
+		}
+		return this.requests.find(businessKey)
+			.map((request) -> authentication.getName().equals(request.rapporteur()))
+			.orElse(false);
+	}
+
+	static boolean mayEdit(Authentication authentication) {
+		return has(authentication, Groups.ISU) || has(authentication, Groups.COORDINATORS)
+				|| has(authentication, Groups.ADMIN);
+	}
+
+	static boolean mayRead(Authentication authentication) {
+		return mayEdit(authentication) || has(authentication, Groups.ANALYSIS_GROUP);
+	}
+
+	private static boolean has(Authentication authentication, String group) {
+		return authentication != null && authentication.getAuthorities()
+			.stream()
+			.anyMatch((authority) -> authority.getAuthority().equals(Groups.AUTHORITY_PREFIX + group));
+	}
+
+}

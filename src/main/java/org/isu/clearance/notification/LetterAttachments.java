@@ -1,0 +1,17 @@
+package org.isu.clearance.notification;
+
+import java.util.List;
+
+/**
+ * What a letter to a State carries: the documents feature says which of a request's
+ * documents go with which letter (the decision letter: the decision document).
+ */
+public interface LetterAttachments {
+
+	/**
+	 * @param letter the kind of letter ({@code decision}, {@code questions}, …)
+	 * @param language the language the letter is written in
+	 */
+	List<MailAttachment> forLetter(String businessKey, String letter, String language);
+
+}

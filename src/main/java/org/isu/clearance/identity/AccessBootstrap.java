@@ -71,7 +71,8 @@ class AccessBootstrap implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		Groups.all().forEach(this::ensureGroup);
 		grantAdmin();
-		for (String group : List.of(Groups.ISU, Groups.ANALYSIS_GROUP, Groups.COORDINATORS)) {
+		for (String group : List.of(Groups.ISU, Groups.ANALYSIS_GROUP, Groups.COORDINATORS,
+				Groups.GENDER_FOCAL_POINTS)) {
 			grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
 			grant(group, Resources.USER, "*", Permissions.READ);
 			grant(group, Resources.GROUP, "*", Permissions.READ);
@@ -148,7 +149,8 @@ class AccessBootstrap implements ApplicationRunner {
 	}
 
 	private void ensureFilters() {
-		List<String> everyone = List.of(Groups.ISU, Groups.ANALYSIS_GROUP, Groups.COORDINATORS, Groups.ADMIN);
+		List<String> everyone = List.of(Groups.ISU, Groups.ANALYSIS_GROUP, Groups.COORDINATORS,
+				Groups.GENDER_FOCAL_POINTS, Groups.ADMIN);
 		ensureFilter(FILTER_MY_TASKS, "Tasks assigned to me", -20,
 				this.taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), everyone);
 		ensureFilter(FILTER_GROUP_TASKS, "Tasks of my groups, claimed or not", -10,

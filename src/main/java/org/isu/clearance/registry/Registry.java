@@ -96,6 +96,58 @@ public class Registry {
 		return state(convention, before.code());
 	}
 
+	/**
+	 * Records a State's Article 7 report for a reporting year (the calendar year it
+	 * covers), replacing what was recorded for that year.
+	 */
+	@Transactional
+	public Article7Report recordArticle7(Convention convention, String code, int reportingYear,
+			Article7ReportInput input) {
+		if (reportingYear < 1997 || reportingYear > 2200) {
+			throw new FieldValidationException("reportingYear", "must be a year between 1997 and 2200");
+		}
+		long id = this.repository.findStateId(convention, normalize(code))
+			.orElseThrow(() -> new NotFoundException("No State Party " + code + " of the " + convention));
+		this.repository.upsertArticle7(id, reportingYear, input);
+		return this.repository.findArticle7(convention, normalize(code), reportingYear).get(0);
+	}
+
+	/**
+	 * What was recorded for a State's Article 7 reports, oldest year first.
+	 */
+	@Transactional(readOnly = true)
+	public List<Article7Report> article7Reports(Convention convention, String code) {
+		state(convention, code);
+		return this.repository.findArticle7(convention, normalize(code), null);
+	}
+
+	/**
+	 * Whether a State's report for a reporting year was received.
+	 */
+	@Transactional(readOnly = true)
+	public boolean article7Received(Convention convention, String code, int reportingYear) {
+		return this.repository.findArticle7(convention, normalize(code), reportingYear)
+			.stream()
+			.anyMatch(Article7Report::reportReceived);
+	}
+
+	/**
+	 * The work plan's objectives counted per convention for a reporting year.
+	 */
+	@Transactional(readOnly = true)
+	public List<Article7Counts> article7Counts(int reportingYear) {
+		List<Article7Counts> counts = new java.util.ArrayList<>();
+		for (Convention convention : Convention.values()) {
+			int states = this.repository.findStates(convention).size();
+			List<Article7Report> reports = this.repository.findArticle7(convention, null, reportingYear);
+			int received = (int) reports.stream().filter(Article7Report::reportReceived).count();
+			counts.add(new Article7Counts(convention, reportingYear, states, received, states - received,
+					(int) reports.stream().filter(Article7Report::reportsLapIndicators).count(),
+					(int) reports.stream().filter(Article7Report::countryCoalition).count()));
+		}
+		return counts;
+	}
+
 	@Transactional(readOnly = true)
 	public List<Meeting> meetings(Convention convention) {
 		return this.repository.findMeetings(convention);

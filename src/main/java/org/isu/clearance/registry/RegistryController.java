@@ -64,6 +64,27 @@ class RegistryController {
 		return this.registry.recordExtension(convention, code, input);
 	}
 
+	@GetMapping("/states/{convention}/{code}/article7")
+	List<Article7Report> article7Reports(@PathVariable Convention convention, @PathVariable String code) {
+		return this.registry.article7Reports(convention, code);
+	}
+
+	/**
+	 * Records the State's Article 7 report for a reporting year: the calendar year it
+	 * covers (the report due on 30 April 2026 covers 2025).
+	 */
+	@PutMapping("/states/{convention}/{code}/article7/{reportingYear}")
+	@PreAuthorize(EDITORS)
+	Article7Report recordArticle7(@PathVariable Convention convention, @PathVariable String code,
+			@PathVariable int reportingYear, @Valid @RequestBody Article7ReportInput input) {
+		return this.registry.recordArticle7(convention, code, reportingYear, input);
+	}
+
+	@GetMapping("/article7")
+	List<Article7Counts> article7Counts(@RequestParam int reportingYear) {
+		return this.registry.article7Counts(reportingYear);
+	}
+
 	@GetMapping("/meetings")
 	List<Meeting> meetings(@RequestParam(required = false) Convention convention) {
 		return this.registry.meetings(convention);

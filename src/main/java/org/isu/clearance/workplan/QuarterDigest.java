@@ -76,6 +76,8 @@ public class QuarterDigest {
 			this.workPlans.quarterOf(convention, quarter.start(), "en").ifPresent(plans::add);
 		}
 		model.put("workPlans", plans);
+		// the reports due on 30 April of the quarter's year cover the year before
+		model.put("article7", this.registry.article7Counts(quarter.start().getYear() - 1));
 		model.put("requests", requests(quarter));
 		model.put("watches", watches(quarter.start(), quarter.lastDay()));
 		return model;

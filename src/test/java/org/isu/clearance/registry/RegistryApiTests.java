@@ -201,6 +201,70 @@ class RegistryApiTests {
 		assertThat(this.registry.state(Convention.CCM, "LBN").extensions()).hasSize(1);
 	}
 
+	@Test
+	void theIsuRecordsArticle7ReportsPerReportingYearAndTheCountsFollow() {
+		int before = this.registry.article7Counts(2025)
+			.stream()
+			.filter((c) -> c.convention() == Convention.CCM)
+			.findFirst()
+			.orElseThrow()
+			.received();
+		ResponseEntity<Map<String, Object>> recorded = as("isu-officer").exchange("/api/states/CCM/LAO/article7/2025",
+				HttpMethod.PUT,
+				new HttpEntity<>(
+						Map.of("reportReceived", true, "reportsLapIndicators", true, "countryCoalition", false)),
+				new ParameterizedTypeReference<>() {
+				});
+		assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(recorded.getBody()).containsEntry("reportingYear", 2025).containsEntry("reportReceived", true);
+		// recording the year again replaces it
+		as("coordinator").exchange("/api/states/CCM/LAO/article7/2025", HttpMethod.PUT,
+				new HttpEntity<>(
+						Map.of("reportReceived", true, "reportsLapIndicators", true, "countryCoalition", true)),
+				String.class);
+
+		ResponseEntity<List<Map<String, Object>>> reports = as("ag-member").exchange("/api/states/CCM/LAO/article7",
+				HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+				});
+		assertThat(reports.getBody()).singleElement()
+			.satisfies((report) -> assertThat(report).containsEntry("countryCoalition", true));
+		assertThat(this.registry.article7Counts(2025)).filteredOn((c) -> c.convention() == Convention.CCM)
+			.singleElement()
+			.satisfies((c) -> {
+				assertThat(c.received()).isEqualTo(before + 1);
+				assertThat(c.missing()).isEqualTo(c.states() - c.received());
+			});
+		assertThat(
+				as("ag-member")
+					.exchange("/api/states/CCM/LAO/article7/2025", HttpMethod.PUT,
+							new HttpEntity<>(Map.of("reportReceived", true, "reportsLapIndicators", true,
+									"countryCoalition", true)),
+							String.class)
+					.getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(
+				as("isu-officer")
+					.exchange("/api/states/CCM/FRA/article7/2025", HttpMethod.PUT,
+							new HttpEntity<>(Map.of("reportReceived", true, "reportsLapIndicators", true,
+									"countryCoalition", true)),
+							String.class)
+					.getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		ResponseEntity<Map<String, Object>> badYear = as("isu-officer").exchange("/api/states/CCM/LAO/article7/1900",
+				HttpMethod.PUT,
+				new HttpEntity<>(
+						Map.of("reportReceived", true, "reportsLapIndicators", true, "countryCoalition", true)),
+				new ParameterizedTypeReference<>() {
+				});
+		assertBadField(badYear, "reportingYear");
+		assertThat(as("isu-officer")
+			.exchange("/api/states/CCM/LAO/article7/2025", HttpMethod.PUT,
+					new HttpEntity<>(Map.of("reportReceived", true)), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(as("ag-member").getForEntity("/api/article7?reportingYear=2025", String.class).getBody())
+			.contains("\"convention\":\"CCM\"", "\"reportingYear\":2025");
+	}
+
 	private TestRestTemplate as(String user) {
 		return this.rest.withBasicAuth(user, "demo");
 	}

@@ -148,6 +148,19 @@ public class Registry {
 		return counts;
 	}
 
+	/**
+	 * The States Parties whose clearance deadline has passed (before a day) without an
+	 * extension granted (a granted one would have moved it), or those whose deadline has
+	 * not.
+	 */
+	@Transactional(readOnly = true)
+	public List<StateParty> states(Convention convention, boolean expired, LocalDate today) {
+		return this.repository.findStates(convention)
+			.stream()
+			.filter((state) -> state.deadlineExpiredOn(today) == expired)
+			.toList();
+	}
+
 	@Transactional(readOnly = true)
 	public List<Meeting> meetings(Convention convention) {
 		return this.repository.findMeetings(convention);

@@ -32,9 +32,19 @@ class RegistryController {
 		this.registry = registry;
 	}
 
+	/**
+	 * The States Parties; {@code expired=true} only those whose deadline has passed
+	 * without an extension granted, {@code expired=false} the others.
+	 */
 	@GetMapping("/states")
-	List<StateParty> states(@RequestParam(required = false) Convention convention) {
-		return this.registry.states(convention);
+	List<StateParty> states(@RequestParam(required = false) Convention convention,
+			@RequestParam(required = false) Boolean expired) {
+		if (expired == null) {
+			return this.registry.states(convention);
+		}
+		return this.registry.states(convention, expired,
+				java.time.LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+						java.time.ZoneId.systemDefault()));
 	}
 
 	@GetMapping("/states/{convention}/{code}")

@@ -76,6 +76,13 @@ public class QuarterDigest {
 			this.workPlans.quarterOf(convention, quarter.start(), "en").ifPresent(plans::add);
 		}
 		model.put("workPlans", plans);
+		List<String> expired = new ArrayList<>();
+		for (Convention convention : Convention.values()) {
+			this.registry.states(convention, true, quarter.start())
+				.forEach((state) -> expired
+					.add(state.name() + " (" + convention + ", deadline " + state.clearanceDeadline() + ")"));
+		}
+		model.put("expiredStates", expired);
 		// the reports due on 30 April of the quarter's year cover the year before
 		model.put("article7", this.registry.article7Counts(quarter.start().getYear() - 1));
 		model.put("requests", requests(quarter));

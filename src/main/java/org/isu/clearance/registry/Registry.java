@@ -83,14 +83,23 @@ public class Registry {
 	@Transactional
 	public StateParty recordExtension(Convention convention, String code, ExtensionInput input) {
 		StateParty before = state(convention, code);
-		if (!input.newDeadline().isAfter(before.clearanceDeadline())) {
+		boolean granted = input.decision().startsWith("granted");
+		boolean keepsDeadline = "refused".equals(input.decision()) || "not-considered-late".equals(input.decision());
+		LocalDate newDeadline = keepsDeadline ? before.clearanceDeadline() : input.newDeadline();
+		if (newDeadline == null) {
+			throw new FieldValidationException("newDeadline", "is required for a " + input.decision() + " extension");
+		}
+		if (!keepsDeadline && !newDeadline.isAfter(before.clearanceDeadline())) {
 			throw new FieldValidationException("newDeadline",
 					"must be after the current deadline " + before.clearanceDeadline());
 		}
 		long id = this.repository.findStateId(convention, before.code()).orElseThrow();
-		this.repository.insertExtension(id, new Extension(before.clearanceDeadline(), input.newDeadline(),
-				input.meetingCode(), input.decision(), input.decidedOn(), input.reference(), input.notes()));
-		this.repository.updateDeadline(id, input.newDeadline());
+		this.repository.insertExtension(id, new Extension(before.clearanceDeadline(), newDeadline, input.meetingCode(),
+				input.decision(), input.decidedOn(), input.reference(), input.notes()));
+		if (!granted) {
+			return state(convention, before.code());
+		}
+		this.repository.updateDeadline(id, newDeadline);
 		this.events.publishEvent(
 				new StateDeadlineChanged(convention, before.code(), before.clearanceDeadline(), input.newDeadline()));
 		return state(convention, before.code());

@@ -265,6 +265,30 @@ class RegistryApiTests {
 			.contains("\"convention\":\"CCM\"", "\"reportingYear\":2025");
 	}
 
+	@Test
+	void extensionsCarryTheirStatusAndOnlyGrantedOnesMoveTheDeadline() {
+		StateParty before = this.registry.state(Convention.CCM, "AFG");
+		ResponseEntity<Map<String, Object>> requested = post("isu-officer", "/api/states/CCM/AFG/extensions",
+				Map.of("newDeadline", "2030-03-01", "meetingCode", "14MSP", "decision", "requested"));
+		assertThat(requested.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		ResponseEntity<Map<String, Object>> refused = post("isu-officer", "/api/states/CCM/AFG/extensions",
+				Map.of("meetingCode", "14MSP", "decision", "not-considered-late", "decidedOn", "2027-09-17"));
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+		StateParty after = this.registry.state(Convention.CCM, "AFG");
+		assertThat(after.clearanceDeadline()).isEqualTo(before.clearanceDeadline());
+		assertThat(after.extensions()).hasSize(before.extensions().size() + 2)
+			.extracting((extension) -> extension.decision())
+			.contains("requested", "not-considered-late");
+		assertThat(after.extensions()).filteredOn((extension) -> "not-considered-late".equals(extension.decision()))
+			.singleElement()
+			.satisfies((extension) -> assertThat(extension.newDeadline()).isEqualTo(before.clearanceDeadline()));
+		assertBadField(post("isu-officer", "/api/states/CCM/AFG/extensions",
+				Map.of("meetingCode", "14MSP", "decision", "approved")), "decision");
+		assertBadField(post("isu-officer", "/api/states/CCM/AFG/extensions",
+				Map.of("meetingCode", "14MSP", "decision", "granted")), "newDeadline");
+	}
+
 	private TestRestTemplate as(String user) {
 		return this.rest.withBasicAuth(user, "demo");
 	}

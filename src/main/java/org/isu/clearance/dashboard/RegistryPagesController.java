@@ -67,6 +67,9 @@ class RegistryPagesController {
 					plan.map(DeadlinePlan::submissionDue).orElse(null), watched, needsRequest);
 		}).toList();
 		model.addAttribute("rows", rows);
+		model.addAttribute("today", today);
+		// the reports due on 30 April of this year cover last year
+		model.addAttribute("article7", this.registry.article7Counts(today.getYear() - 1));
 		return "states";
 	}
 

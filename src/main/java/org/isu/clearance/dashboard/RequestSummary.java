@@ -22,6 +22,16 @@ record RequestSummary(String businessKey, String processInstanceId, String conve
 		boolean overdue) {
 
 	/**
+	 * Received after the State's clearance deadline had expired: the State is in breach
+	 * until a decision.
+	 */
+	@com.fasterxml.jackson.annotation.JsonProperty("deadlineExpired")
+	public boolean deadlineExpired() {
+		return this.submittedOn != null && this.currentDeadline != null
+				&& this.submittedOn.isAfter(this.currentDeadline);
+	}
+
+	/**
 	 * A stage an open request stands in, with its open task(s).
 	 *
 	 * @param activityId the model's element id, such as {@code Task_FinalReview}

@@ -20,6 +20,8 @@ import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.workplan.QuarterDigest;
 import org.isu.clearance.workplan.QuarterDigest.WatchLine;
+import org.isu.clearance.workplan.WorkPlanActivities;
+import org.isu.clearance.workplan.WorkPlanActivities.ActivityItem;
 import org.isu.clearance.workplan.WorkPlanQuarter;
 import org.isu.clearance.workplan.WorkPlanSchedule;
 
@@ -28,9 +30,10 @@ import org.springframework.stereotype.Service;
 /**
  * The work plan of the current cycle of each convention: the four work-plan quarters that
  * end with the quarter of its next meeting of States Parties or review conference (Q4 →
- * Q3 for a September meeting), with the working group's activities, the stages the
- * calendar plans in them, every open request's due dates and the watched States to
- * contact or whose request falls due: the content of the quarterly digest mail.
+ * Q3 for a September meeting), with the coordinators' work-plan activities and their
+ * status (planned, open, overdue, done), the stages the calendar plans in them, every
+ * open request's due dates and the watched States to contact or whose request falls due:
+ * the content of the quarterly digest mail.
  */
 @Service
 class WorkPlan {
@@ -47,8 +50,11 @@ class WorkPlan {
 
 	private final QuarterDigest digest;
 
+	private final WorkPlanActivities activities;
+
 	WorkPlan(Registry registry, DeadlineCalendar calendar, RequestReadModel readModel, DashboardProperties properties,
-			WorkPlanSchedule schedule, QuarterDigest digest) {
+			WorkPlanSchedule schedule, QuarterDigest digest, WorkPlanActivities activities) {
+		this.activities = activities;
 		this.registry = registry;
 		this.calendar = calendar;
 		this.readModel = readModel;
@@ -77,6 +83,7 @@ class WorkPlan {
 		// the stage dates of the cycle do not depend on any State's deadline
 		DeadlinePlan plan = this.calendar.plan(meeting.convention(), meeting.lastDay(), meeting);
 		List<WorkPlanQuarter> cycle = this.schedule.cycleTowards(meeting.firstDay());
+		List<ActivityItem> items = this.activities.cycle(meeting, locale.getLanguage());
 		// the convention's watches of the whole cycle, read once
 		List<WatchLine> watches = this.digest.watches(cycle.get(0).firstDay(), cycle.get(cycle.size() - 1).lastDay())
 			.stream()
@@ -84,7 +91,8 @@ class WorkPlan {
 			.toList();
 		List<Quarter> quarters = new ArrayList<>();
 		for (WorkPlanQuarter quarter : cycle) {
-			quarters.add(new Quarter(quarter.name(), quarter.firstDay(), quarter.lastDay(), quarter.activities(),
+			quarters.add(new Quarter(quarter.name(), quarter.firstDay(), quarter.lastDay(),
+					items.stream().filter((item) -> item.quarter().equals(quarter.name())).toList(),
 					watches.stream()
 						.filter((watch) -> quarter.contains(LocalDate.parse(watch.contactOn()))
 								|| quarter.contains(LocalDate.parse(watch.submissionDue())))
@@ -163,7 +171,7 @@ class WorkPlan {
 	 * A work-plan quarter of the cycle: its activities, the deadline watches whose
 	 * contact or submission date falls in it, and what falls due in it.
 	 */
-	record Quarter(String label, LocalDate start, LocalDate end, List<String> activities, List<WatchLine> watches,
+	record Quarter(String label, LocalDate start, LocalDate end, List<ActivityItem> activities, List<WatchLine> watches,
 			List<Item> items) {
 
 	}

@@ -105,6 +105,10 @@ class AccessBootstrap implements StartupTask {
 					ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
 					ProcessDefinitionPermissions.TASK_ASSIGN);
 		}
+		// the gender focal points work their activities of the coordinators' work plan
+		grantExactly(Groups.GENDER_FOCAL_POINTS, Resources.PROCESS_DEFINITION, "*");
+		grantExactly(Groups.GENDER_FOCAL_POINTS, Resources.PROCESS_DEFINITION, "coordination-work-plan",
+				ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY);
 		grantExactly(Groups.COORDINATORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grantExactly(Groups.COORDINATORS, Resources.DEPLOYMENT, "*", Permissions.READ);
 		grantExactly(Groups.COORDINATORS, Resources.TASK, "*", TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);

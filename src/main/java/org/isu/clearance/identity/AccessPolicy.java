@@ -19,6 +19,10 @@ public final class AccessPolicy {
 	public static final List<String> READERS = List.of(Groups.ISU, Groups.COORDINATORS, Groups.ADMIN,
 			Groups.ANALYSIS_GROUP);
 
+	/** See the coordinators' work plan: the readers and the gender focal points. */
+	public static final List<String> WORK_PLAN_READERS = List.of(Groups.ISU, Groups.COORDINATORS, Groups.ADMIN,
+			Groups.ANALYSIS_GROUP, Groups.GENDER_FOCAL_POINTS);
+
 	/** Edit the registry of States Parties and meetings. */
 	public static final List<String> REGISTRY_EDITORS = List.of(Groups.ISU, Groups.COORDINATORS, Groups.ADMIN);
 

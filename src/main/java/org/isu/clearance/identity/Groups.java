@@ -22,6 +22,12 @@ public final class Groups {
 	/** Coordinators of the thematic working group on clearance. */
 	public static final String COORDINATORS = "coordinators";
 
+	/**
+	 * The CCM and APMBC gender focal points: they own the gender activities of the
+	 * coordinators' work plan.
+	 */
+	public static final String GENDER_FOCAL_POINTS = "gender-focal-points";
+
 	/** Camunda administrators: the only ones who reach Camunda Admin. */
 	public static final String ADMIN = "camunda-admin";
 
@@ -32,7 +38,7 @@ public final class Groups {
 	}
 
 	public static List<String> all() {
-		return List.of(ISU, ANALYSIS_GROUP, COORDINATORS, ADMIN);
+		return List.of(ISU, ANALYSIS_GROUP, COORDINATORS, GENDER_FOCAL_POINTS, ADMIN);
 	}
 
 	/**
@@ -67,6 +73,7 @@ public final class Groups {
 			case ISU -> "Implementation Support Unit";
 			case ANALYSIS_GROUP -> "Analysis Group";
 			case COORDINATORS -> "Coordinators (clearance)";
+			case GENDER_FOCAL_POINTS -> "Gender focal points";
 			case ADMIN -> "Camunda administrators";
 			default -> groupId;
 		};

@@ -201,6 +201,8 @@ class SecurityConfiguration {
 				.requestMatchers(path("/states/new"), path("/states/*/*/edit"), path("/meetings/new"),
 						path("/meetings/*/*/edit"))
 				.hasAnyAuthority(authorities(AccessPolicy.REGISTRY_EDITORS))
+				.requestMatchers(path("/work-plan"))
+				.hasAnyAuthority(authorities(AccessPolicy.WORK_PLAN_READERS))
 				.requestMatchers(path("/swagger-ui/**"), path("/swagger-ui.html"), path("/v3/api-docs"),
 						path("/v3/api-docs/**"))
 				.authenticated()

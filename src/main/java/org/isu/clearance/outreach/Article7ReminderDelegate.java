@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.isu.clearance.notification.OutgoingMail;
 import org.isu.clearance.notification.Outbox;
 import org.isu.clearance.outreach.OutreachMailTemplates.RenderedMail;
+import org.isu.clearance.registry.Article7Report;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.registry.StateParty;
@@ -19,10 +20,12 @@ import static org.isu.clearance.outreach.DeadlineWatchProcess.*;
 
 /**
  * {@code Task_SendArticle7FirstReminder} and {@code Task_SendArticle7FinalReminder}: to
- * the focal point of every State Party of each convention, in its language (English or
- * French, otherwise English), a reminder that the yearly transparency report is due. The
- * first sets {@code reportDue} (the next 30 April). Once a year per State, convention and
- * reminder: the key is {@code article7:{reportDue}:{reminder}:{convention}-{code}}.
+ * the focal point of every State Party of each convention whose report for the reporting
+ * year (the report due on 30 April of Y covers Y − 1) is not recorded as received, in its
+ * language (English or French, otherwise English), a reminder that the yearly
+ * transparency report is due. The first sets {@code reportDue} (the next 30 April). Once
+ * a year per State, convention and reminder: the key is
+ * {@code article7:{reportDue}:{reminder}:{convention}-{code}}.
  */
 @Component
 class Article7ReminderDelegate implements JavaDelegate {
@@ -50,9 +53,11 @@ class Article7ReminderDelegate implements JavaDelegate {
 		}
 		LocalDate due = LocalDate.parse((String) execution.getVariable(REPORT_DUE));
 		String reminder = (String) execution.getVariable(REMINDER);
+		int reportingYear = Article7Report.reportingYearOfReportDue(due);
 		for (Convention convention : Convention.values()) {
 			for (StateParty state : this.registry.states(convention)) {
-				if (state.focalPointEmail() == null || state.focalPointEmail().isBlank()) {
+				if (state.focalPointEmail() == null || state.focalPointEmail().isBlank()
+						|| this.registry.article7Received(convention, state.code(), reportingYear)) {
 					continue;
 				}
 				String language = OutreachMailTemplates.language(state.preferredLanguage());
@@ -61,7 +66,7 @@ class Article7ReminderDelegate implements JavaDelegate {
 				model.put("conventionTitle", convention.title());
 				model.put("convention", convention.name());
 				model.put("reportDue", due.toString());
-				model.put("reportYear", due.getYear() - 1);
+				model.put("reportYear", reportingYear);
 				model.put("reminder", reminder);
 				RenderedMail mail = this.templates.render("article7-reminder", language, model);
 				this.outbox.enqueue(new OutgoingMail("article7:" + due + ":" + reminder + ":" + state.key(),

@@ -91,22 +91,98 @@ public class Registry {
 	@Transactional
 	public StateParty recordExtension(Convention convention, String code, ExtensionInput input) {
 		StateParty before = state(convention, code);
-		if (!input.newDeadline().isAfter(before.clearanceDeadline())) {
+		boolean granted = input.decision().startsWith("granted");
+		boolean keepsDeadline = "refused".equals(input.decision()) || "not-considered-late".equals(input.decision());
+		LocalDate newDeadline = keepsDeadline ? before.clearanceDeadline() : input.newDeadline();
+		if (newDeadline == null) {
+			throw new FieldValidationException("newDeadline", "is required for a " + input.decision() + " extension");
+		}
+		if (!keepsDeadline && !newDeadline.isAfter(before.clearanceDeadline())) {
 			throw new FieldValidationException("newDeadline",
 					"must be after the current deadline " + before.clearanceDeadline());
 		}
 		long id = this.repository.findStateId(convention, before.code()).orElseThrow();
-		this.repository.insertExtension(id, new Extension(before.clearanceDeadline(), input.newDeadline(),
-				input.meetingCode(), input.decision(), input.decidedOn(), input.reference(), input.notes()));
-		this.repository.updateDeadline(id, input.newDeadline());
+		this.repository.insertExtension(id, new Extension(before.clearanceDeadline(), newDeadline, input.meetingCode(),
+				input.decision(), input.decidedOn(), input.reference(), input.notes()));
+		String reason = orDefault(input.reason(), "Extension " + input.decision() + " at the " + input.meetingCode()
+				+ ((input.reference() != null) ? " (" + input.reference() + ")" : ""));
+		this.audit.record(RegistryAudit.STATE, convention, before.code(), java.util.Map.of("extension", ""),
+				java.util.Map.of("extension", input.decision() + " at the " + input.meetingCode()), reason);
+		if (!granted) {
+			return state(convention, before.code());
+		}
+		this.repository.updateDeadline(id, newDeadline);
 		this.audit.record(RegistryAudit.STATE, convention, before.code(),
 				java.util.Map.of("clearanceDeadline", before.clearanceDeadline()),
-				java.util.Map.of("clearanceDeadline", input.newDeadline()),
-				orDefault(input.reason(), "Extension " + input.decision() + " at the " + input.meetingCode()
-						+ ((input.reference() != null) ? " (" + input.reference() + ")" : "")));
+				java.util.Map.of("clearanceDeadline", newDeadline), reason);
 		this.events.publishEvent(
 				new StateDeadlineChanged(convention, before.code(), before.clearanceDeadline(), input.newDeadline()));
 		return state(convention, before.code());
+	}
+
+	/**
+	 * Records a State's Article 7 report for a reporting year (the calendar year it
+	 * covers), replacing what was recorded for that year.
+	 */
+	@Transactional
+	public Article7Report recordArticle7(Convention convention, String code, int reportingYear,
+			Article7ReportInput input) {
+		if (reportingYear < 1997 || reportingYear > 2200) {
+			throw new FieldValidationException("reportingYear", "must be a year between 1997 and 2200");
+		}
+		long id = this.repository.findStateId(convention, normalize(code))
+			.orElseThrow(() -> new NotFoundException("No State Party " + code + " of the " + convention));
+		this.repository.upsertArticle7(id, reportingYear, input);
+		return this.repository.findArticle7(convention, normalize(code), reportingYear).get(0);
+	}
+
+	/**
+	 * What was recorded for a State's Article 7 reports, oldest year first.
+	 */
+	@Transactional(readOnly = true)
+	public List<Article7Report> article7Reports(Convention convention, String code) {
+		state(convention, code);
+		return this.repository.findArticle7(convention, normalize(code), null);
+	}
+
+	/**
+	 * Whether a State's report for a reporting year was received.
+	 */
+	@Transactional(readOnly = true)
+	public boolean article7Received(Convention convention, String code, int reportingYear) {
+		return this.repository.findArticle7(convention, normalize(code), reportingYear)
+			.stream()
+			.anyMatch(Article7Report::reportReceived);
+	}
+
+	/**
+	 * The work plan's objectives counted per convention for a reporting year.
+	 */
+	@Transactional(readOnly = true)
+	public List<Article7Counts> article7Counts(int reportingYear) {
+		List<Article7Counts> counts = new java.util.ArrayList<>();
+		for (Convention convention : Convention.values()) {
+			int states = this.repository.findStates(convention).size();
+			List<Article7Report> reports = this.repository.findArticle7(convention, null, reportingYear);
+			int received = (int) reports.stream().filter(Article7Report::reportReceived).count();
+			counts.add(new Article7Counts(convention, reportingYear, states, received, states - received,
+					(int) reports.stream().filter(Article7Report::reportsLapIndicators).count(),
+					(int) reports.stream().filter(Article7Report::countryCoalition).count()));
+		}
+		return counts;
+	}
+
+	/**
+	 * The States Parties whose clearance deadline has passed (before a day) without an
+	 * extension granted (a granted one would have moved it), or those whose deadline has
+	 * not.
+	 */
+	@Transactional(readOnly = true)
+	public List<StateParty> states(Convention convention, boolean expired, LocalDate today) {
+		return this.repository.findStates(convention)
+			.stream()
+			.filter((state) -> state.deadlineExpiredOn(today) == expired)
+			.toList();
 	}
 
 	@Transactional(readOnly = true)

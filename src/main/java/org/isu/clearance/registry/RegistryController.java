@@ -29,9 +29,19 @@ class RegistryController {
 		this.registry = registry;
 	}
 
+	/**
+	 * The States Parties; {@code expired=true} only those whose deadline has passed
+	 * without an extension granted, {@code expired=false} the others.
+	 */
 	@GetMapping("/states")
-	List<StateParty> states(@RequestParam(required = false) Convention convention) {
-		return this.registry.states(convention);
+	List<StateParty> states(@RequestParam(required = false) Convention convention,
+			@RequestParam(required = false) Boolean expired) {
+		if (expired == null) {
+			return this.registry.states(convention);
+		}
+		return this.registry.states(convention, expired,
+				java.time.LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+						java.time.ZoneId.systemDefault()));
 	}
 
 	@GetMapping("/states/{convention}/{code}")
@@ -64,6 +74,26 @@ class RegistryController {
 	@GetMapping("/states/{convention}/{code}/changes")
 	List<RegistryChange> stateChanges(@PathVariable Convention convention, @PathVariable String code) {
 		return this.registry.stateChanges(convention, code);
+	}
+
+	@GetMapping("/states/{convention}/{code}/article7")
+	List<Article7Report> article7Reports(@PathVariable Convention convention, @PathVariable String code) {
+		return this.registry.article7Reports(convention, code);
+	}
+
+	/**
+	 * Records the State's Article 7 report for a reporting year: the calendar year it
+	 * covers (the report due on 30 April 2026 covers 2025).
+	 */
+	@PutMapping("/states/{convention}/{code}/article7/{reportingYear}")
+	Article7Report recordArticle7(@PathVariable Convention convention, @PathVariable String code,
+			@PathVariable int reportingYear, @Valid @RequestBody Article7ReportInput input) {
+		return this.registry.recordArticle7(convention, code, reportingYear, input);
+	}
+
+	@GetMapping("/article7")
+	List<Article7Counts> article7Counts(@RequestParam int reportingYear) {
+		return this.registry.article7Counts(reportingYear);
 	}
 
 	@GetMapping("/meetings")

@@ -108,6 +108,37 @@ class RegistryRepository {
 		return result;
 	}
 
+	void upsertArticle7(long stateId, int year, Article7ReportInput input) {
+		int updated = this.jdbc
+			.sql("update registry_article7_report set report_received = ?, reports_lap_indicators = ?,"
+					+ " country_coalition = ? where state_party_id = ? and reporting_year = ?")
+			.params(input.reportReceived(), input.reportsLapIndicators(), input.countryCoalition(), stateId, year)
+			.update();
+		if (updated == 0) {
+			this.jdbc
+				.sql("insert into registry_article7_report (state_party_id, reporting_year, report_received,"
+						+ " reports_lap_indicators, country_coalition) values (?, ?, ?, ?, ?)")
+				.params(stateId, year, input.reportReceived(), input.reportsLapIndicators(), input.countryCoalition())
+				.update();
+		}
+	}
+
+	List<Article7Report> findArticle7(Convention convention, String code, Integer year) {
+		return this.jdbc
+			.sql("select s.convention, s.code, r.reporting_year, r.report_received, r.reports_lap_indicators,"
+					+ " r.country_coalition from registry_article7_report r"
+					+ " join registry_state_party s on s.id = r.state_party_id"
+					+ " where (:convention is null or s.convention = :convention) and (:code is null or s.code = :code)"
+					+ " and (:year is null or r.reporting_year = :year) order by s.convention, s.code, r.reporting_year")
+			.param("convention", (convention != null) ? convention.name() : null, java.sql.Types.VARCHAR)
+			.param("code", code, java.sql.Types.VARCHAR)
+			.param("year", year, java.sql.Types.INTEGER)
+			.query((rs, n) -> new Article7Report(Convention.valueOf(rs.getString("convention")), rs.getString("code"),
+					rs.getInt("reporting_year"), rs.getBoolean("report_received"),
+					rs.getBoolean("reports_lap_indicators"), rs.getBoolean("country_coalition")))
+			.list();
+	}
+
 	List<Meeting> findMeetings(Convention convention) {
 		return this.jdbc
 			.sql("select " + MEETING_COLUMNS + " from registry_meeting"

@@ -18,4 +18,11 @@ public record StateParty(Convention convention, String code, String name, LocalD
 		return this.convention + "-" + this.code;
 	}
 
+	/**
+	 * Whether the clearance deadline had passed on a day: no extension moved it beyond.
+	 */
+	public boolean deadlineExpiredOn(LocalDate day) {
+		return this.clearanceDeadline.isBefore(day);
+	}
+
 }

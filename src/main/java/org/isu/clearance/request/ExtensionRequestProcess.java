@@ -64,6 +64,13 @@ public final class ExtensionRequestProcess {
 
 	public static final String LATE_SUBMISSION = "lateSubmission";
 
+	/**
+	 * The request was received after the State's deadline D had expired: accepted, but
+	 * the State is in breach until a decision (set by the engine at the start, not a form
+	 * field).
+	 */
+	public static final String DEADLINE_EXPIRED = "deadlineExpired";
+
 	public static final String SUMMARY = "summary";
 
 	public static final String FOCAL_POINT_EMAIL = "focalPointEmail";

@@ -50,7 +50,8 @@ public class ExtensionRequests {
 			.execute();
 		return new StartedRequest(prepared.businessKey(), instance.getId(), prepared.plan().meeting().code(),
 				(String) prepared.variables().get(ExtensionRequestProcess.SUBMISSION_DUE),
-				Boolean.TRUE.equals(prepared.variables().get(ExtensionRequestProcess.LATE_SUBMISSION)));
+				Boolean.TRUE.equals(prepared.variables().get(ExtensionRequestProcess.LATE_SUBMISSION)),
+				Boolean.TRUE.equals(prepared.variables().get(ExtensionRequestProcess.DEADLINE_EXPIRED)));
 	}
 
 	void ensureNoOpenRequest(String businessKey) {
@@ -97,9 +98,12 @@ public class ExtensionRequests {
 
 	/**
 	 * What the API answers when a request was started.
+	 *
+	 * @param late received after its submission due date
+	 * @param deadlineExpired received after the State's clearance deadline had expired
 	 */
 	public record StartedRequest(String businessKey, String processInstanceId, String meetingCode, String submissionDue,
-			boolean late) {
+			boolean late, boolean deadlineExpired) {
 
 	}
 

@@ -14,7 +14,9 @@ import static org.isu.clearance.request.ExtensionRequestProcess.*;
 
 /**
  * {@code Task_UpdateRegistry}: a granted extension moves the State's deadline in the
- * registry and joins its history, in the same transaction as the recorded decision.
+ * registry and joins its history, in the same transaction as the recorded decision; a
+ * refused or not considered (late) one joins the history and leaves the deadline as it
+ * is.
  */
 @Component
 class RecordDecisionDelegate implements JavaDelegate {
@@ -28,13 +30,27 @@ class RecordDecisionDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String decision = (String) execution.getVariable(DECISION);
-		if ("refused".equals(decision)) {
-			return;
-		}
 		Convention convention = Convention.valueOf((String) execution.getVariable(CONVENTION));
 		String stateCode = (String) execution.getVariable(STATE_CODE);
-		LocalDate newDeadline = VariableDates.toLocalDate(NEW_DEADLINE, execution.getVariable(NEW_DEADLINE));
+		String meetingCode = (String) execution.getVariable(MEETING_CODE);
 		LocalDate decidedOn = VariableDates.toLocalDate(MEETING_LAST_DAY, execution.getVariable(MEETING_LAST_DAY));
+		if (!decision.startsWith("granted")) {
+			// refused or not considered: the history keeps it, the deadline D stays
+			boolean recorded = this.registry.state(convention, stateCode)
+				.extensions()
+				.stream()
+				.anyMatch((extension) -> decision.equals(extension.decision())
+						&& meetingCode.equals(extension.meetingCode()));
+			if (!recorded) {
+				this.registry.recordExtension(convention, stateCode,
+						new ExtensionInput(null, meetingCode, decision, decidedOn,
+								(String) execution.getVariable(DECISION_DOCUMENT),
+								"Recorded by request " + execution.getProcessBusinessKey(), "Decision of the "
+										+ meetingCode + " recorded by request " + execution.getProcessBusinessKey()));
+			}
+			return;
+		}
+		LocalDate newDeadline = VariableDates.toLocalDate(NEW_DEADLINE, execution.getVariable(NEW_DEADLINE));
 		if (!newDeadline.isAfter(this.registry.deadline(convention, stateCode))) {
 			// already recorded (a retried job), or the registry was edited meanwhile
 			return;

@@ -91,6 +91,7 @@ class RequestPreparation {
 					.submissionDue());
 		variables.put(SUBMISSION_DUE, submissionDue.toString());
 		variables.put(LATE_SUBMISSION, submittedOn.isAfter(submissionDue));
+		variables.put(DEADLINE_EXPIRED, submittedOn.isAfter(state.clearanceDeadline()));
 		variables.put(SUMMARY, (summary != null) ? summary : "");
 		variables.put(LANGUAGES, new java.util.ArrayList<>(Language.codes()));
 		return new PreparedRequest(businessKey(convention.name(), state.code(), meeting.code()), plan, variables);

@@ -42,7 +42,7 @@ class TaskOutcomeValidator implements TaskListener {
 
 	private static final Set<String> RECOMMENDATIONS = Set.of("grant", "grant-shorter", "refuse");
 
-	private static final Set<String> DECISIONS = Set.of("granted", "granted-shorter", "refused");
+	private static final Set<String> DECISIONS = Set.of("granted", "granted-shorter", "refused", "not-considered-late");
 
 	private static final Pattern SYMBOL_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/._() -]{0,79}");
 
@@ -136,9 +136,10 @@ class TaskOutcomeValidator implements TaskListener {
 				String decision = oneOf(task, DECISION, DECISIONS);
 				requiredText(task, DECISION_DOCUMENT, "is required (the symbol of the decision or final report)");
 				LocalDate newDeadline = date(task, NEW_DEADLINE);
-				if (!"refused".equals(decision)) {
+				if (decision.startsWith("granted")) {
 					if (newDeadline == null) {
-						throw new FieldValidationException(NEW_DEADLINE, "is required unless the request was refused");
+						throw new FieldValidationException(NEW_DEADLINE,
+								"is required unless the request was refused or not considered");
 					}
 					withinCap(task, NEW_DEADLINE, newDeadline);
 				}

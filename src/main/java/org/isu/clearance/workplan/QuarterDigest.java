@@ -31,10 +31,11 @@ import org.isu.clearance.workplan.WorkPlanSchedule.QuarterPeriod;
 import org.springframework.stereotype.Component;
 
 /**
- * What the quarterly digest says: the quarter, the next meetings it counts towards, the
- * working group's activities, every open extension request with its stage and the due
- * dates that fall in the quarter, and the watched States whose contact or submission date
- * falls in it.
+ * What the quarterly digest says: the quarter, the next meetings it counts towards, for
+ * each convention the open tasks of its coordinators' work plan that fall due in the
+ * quarter of its own cycle, every open extension request with its stage and the due dates
+ * that fall in the quarter, and the watched States whose contact or submission date falls
+ * in it.
  */
 @Component
 public class QuarterDigest {
@@ -51,8 +52,11 @@ public class QuarterDigest {
 
 	private final IdentityService identity;
 
+	private final WorkPlanActivities workPlans;
+
 	QuarterDigest(RuntimeService runtime, TaskService tasks, RepositoryService repository, Registry registry,
-			DeadlineCalendar calendar, IdentityService identity) {
+			DeadlineCalendar calendar, IdentityService identity, WorkPlanActivities workPlans) {
+		this.workPlans = workPlans;
 		this.runtime = runtime;
 		this.tasks = tasks;
 		this.repository = repository;
@@ -67,7 +71,20 @@ public class QuarterDigest {
 		model.put("firstDay", quarter.start().toString());
 		model.put("lastDay", quarter.lastDay().toString());
 		model.put("nextMeetings", nextMeetings(quarter.start()));
-		model.put("activities", quarter.quarter().activities());
+		List<WorkPlanActivities.QuarterOfCycle> plans = new ArrayList<>();
+		for (Convention convention : Convention.values()) {
+			this.workPlans.quarterOf(convention, quarter.start(), "en").ifPresent(plans::add);
+		}
+		model.put("workPlans", plans);
+		List<String> expired = new ArrayList<>();
+		for (Convention convention : Convention.values()) {
+			this.registry.states(convention, true, quarter.start())
+				.forEach((state) -> expired
+					.add(state.name() + " (" + convention + ", deadline " + state.clearanceDeadline() + ")"));
+		}
+		model.put("expiredStates", expired);
+		// the reports due on 30 April of the quarter's year cover the year before
+		model.put("article7", this.registry.article7Counts(quarter.start().getYear() - 1));
 		model.put("requests", requests(quarter));
 		model.put("watches", watches(quarter.start(), quarter.lastDay()));
 		return model;

@@ -1,7 +1,6 @@
 package org.isu.clearance.workplan;
 
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * One quarter of the coordinators' work plan in one year, as the quarterly digest and the
@@ -10,9 +9,8 @@ import java.util.List;
  * @param name such as {@code Q4}
  * @param firstDay the quarter's first day
  * @param lastDay the quarter's last day
- * @param activities what the working group does in it
  */
-public record WorkPlanQuarter(String name, LocalDate firstDay, LocalDate lastDay, List<String> activities) {
+public record WorkPlanQuarter(String name, LocalDate firstDay, LocalDate lastDay) {
 
 	public boolean contains(LocalDate day) {
 		return !day.isBefore(this.firstDay) && !day.isAfter(this.lastDay);

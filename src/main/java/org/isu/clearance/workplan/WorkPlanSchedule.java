@@ -76,7 +76,7 @@ public class WorkPlanSchedule implements ScheduledStart {
 		QuarterPeriod period = quarterOf(meetingDay);
 		for (int i = order.size() - 1; i >= 0; i--) {
 			Quarter place = order.get(i);
-			quarters.add(0, new WorkPlanQuarter(place.name(), period.start(), period.lastDay(), place.activities()));
+			quarters.add(0, new WorkPlanQuarter(place.name(), period.start(), period.lastDay()));
 			period = quarterOf(period.start().minusDays(1));
 		}
 		return quarters;

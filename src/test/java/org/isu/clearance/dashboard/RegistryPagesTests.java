@@ -152,17 +152,22 @@ class RegistryPagesTests {
 		// watches
 		String q4 = ccm.substring(ccm.indexOf("Q4</h3>"), ccm.indexOf("Q1</h3>"));
 		assertThat(q4).contains("Oct 1, 2026 – Dec 31, 2026",
-				"ISU meetings with the States expected to request an extension", "State TUV",
+				"Discussion of priorities and activities with the CCM ISU", "data-status=\"planned\"", "State TUV",
 				"contact on 2026-03-14, request due 2026-12-14");
 		String q1 = ccm.substring(ccm.indexOf("Q1</h3>"), ccm.indexOf("Q2</h3>"));
-		assertThat(q1).contains("Jan 1, 2027 – Mar 31, 2027", "Preliminary review of the requests")
+		assertThat(q1)
+			.contains("Jan 1, 2027 – Mar 31, 2027",
+					"Continued meetings with the Analysis Group and preliminary review of the requests",
+					"Outreach to relevant agencies for the working paper")
 			.doesNotContain("State TUV");
 		// the work plan is keyed to the meeting: the APMBC's meeting opens in November,
-		// so
-		// its Q3 (presentation and report) is October to December
+		// so its Q3 is October to December and its Q1 (the gender focal points) April to
+		// June
 		String apmbc = page.getBody().substring(page.getBody().indexOf("data-meeting=\"APMBC-23MSP\""));
-		assertThat(apmbc.substring(apmbc.indexOf("Q3</h3>"))).contains("Oct 1, 2026 – Dec 31, 2026",
-				"Presentation of the analyses");
+		assertThat(apmbc.substring(apmbc.indexOf("Q3</h3>"))).contains("Oct 1, 2026 – Dec 31, 2026");
+		assertThat(apmbc.substring(apmbc.indexOf("Q1</h3>"), apmbc.indexOf("Q2</h3>"))).contains(
+				"Apr 1, 2026 – Jun 30, 2026",
+				"Outreach to the CCM and APMBC gender focal points (best practices in gender mainstreaming)");
 		assertThat(page.getBody()).contains("data-meeting=\"APMBC-23MSP\"");
 	}
 

@@ -202,6 +202,94 @@ class RegistryApiTests {
 		assertThat(this.registry.state(Convention.CCM, "LBN").extensions()).hasSize(1);
 	}
 
+	@Test
+	void theIsuRecordsArticle7ReportsPerReportingYearAndTheCountsFollow() {
+		int before = this.registry.article7Counts(2025)
+			.stream()
+			.filter((c) -> c.convention() == Convention.CCM)
+			.findFirst()
+			.orElseThrow()
+			.received();
+		ResponseEntity<Map<String, Object>> recorded = as("isu-officer").exchange("/api/states/CCM/LAO/article7/2025",
+				HttpMethod.PUT,
+				new HttpEntity<>(
+						Map.of("reportReceived", true, "reportsLapIndicators", true, "countryCoalition", false)),
+				new ParameterizedTypeReference<>() {
+				});
+		assertThat(recorded.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(recorded.getBody()).containsEntry("reportingYear", 2025).containsEntry("reportReceived", true);
+		// recording the year again replaces it
+		as("coordinator").exchange("/api/states/CCM/LAO/article7/2025", HttpMethod.PUT,
+				new HttpEntity<>(
+						Map.of("reportReceived", true, "reportsLapIndicators", true, "countryCoalition", true)),
+				String.class);
+
+		ResponseEntity<List<Map<String, Object>>> reports = as("ag-member").exchange("/api/states/CCM/LAO/article7",
+				HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+				});
+		assertThat(reports.getBody()).singleElement()
+			.satisfies((report) -> assertThat(report).containsEntry("countryCoalition", true));
+		assertThat(this.registry.article7Counts(2025)).filteredOn((c) -> c.convention() == Convention.CCM)
+			.singleElement()
+			.satisfies((c) -> {
+				assertThat(c.received()).isEqualTo(before + 1);
+				assertThat(c.missing()).isEqualTo(c.states() - c.received());
+			});
+		assertThat(
+				as("ag-member")
+					.exchange("/api/states/CCM/LAO/article7/2025", HttpMethod.PUT,
+							new HttpEntity<>(Map.of("reportReceived", true, "reportsLapIndicators", true,
+									"countryCoalition", true)),
+							String.class)
+					.getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(
+				as("isu-officer")
+					.exchange("/api/states/CCM/FRA/article7/2025", HttpMethod.PUT,
+							new HttpEntity<>(Map.of("reportReceived", true, "reportsLapIndicators", true,
+									"countryCoalition", true)),
+							String.class)
+					.getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		ResponseEntity<Map<String, Object>> badYear = as("isu-officer").exchange("/api/states/CCM/LAO/article7/1900",
+				HttpMethod.PUT,
+				new HttpEntity<>(
+						Map.of("reportReceived", true, "reportsLapIndicators", true, "countryCoalition", true)),
+				new ParameterizedTypeReference<>() {
+				});
+		assertBadField(badYear, "reportingYear");
+		assertThat(as("isu-officer")
+			.exchange("/api/states/CCM/LAO/article7/2025", HttpMethod.PUT,
+					new HttpEntity<>(Map.of("reportReceived", true)), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(as("ag-member").getForEntity("/api/article7?reportingYear=2025", String.class).getBody())
+			.contains("\"convention\":\"CCM\"", "\"reportingYear\":2025");
+	}
+
+	@Test
+	void extensionsCarryTheirStatusAndOnlyGrantedOnesMoveTheDeadline() {
+		StateParty before = this.registry.state(Convention.CCM, "AFG");
+		ResponseEntity<Map<String, Object>> requested = post("isu-officer", "/api/states/CCM/AFG/extensions",
+				Map.of("newDeadline", "2030-03-01", "meetingCode", "14MSP", "decision", "requested"));
+		assertThat(requested.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		ResponseEntity<Map<String, Object>> refused = post("isu-officer", "/api/states/CCM/AFG/extensions",
+				Map.of("meetingCode", "14MSP", "decision", "not-considered-late", "decidedOn", "2027-09-17"));
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+		StateParty after = this.registry.state(Convention.CCM, "AFG");
+		assertThat(after.clearanceDeadline()).isEqualTo(before.clearanceDeadline());
+		assertThat(after.extensions()).hasSize(before.extensions().size() + 2)
+			.extracting((extension) -> extension.decision())
+			.contains("requested", "not-considered-late");
+		assertThat(after.extensions()).filteredOn((extension) -> "not-considered-late".equals(extension.decision()))
+			.singleElement()
+			.satisfies((extension) -> assertThat(extension.newDeadline()).isEqualTo(before.clearanceDeadline()));
+		assertBadField(post("isu-officer", "/api/states/CCM/AFG/extensions",
+				Map.of("meetingCode", "14MSP", "decision", "approved")), "decision");
+		assertBadField(post("isu-officer", "/api/states/CCM/AFG/extensions",
+				Map.of("meetingCode", "14MSP", "decision", "granted")), "newDeadline");
+	}
+
 	private TestRestTemplate as(String user) {
 		return this.rest.withBasicAuth(user, "demo");
 	}

@@ -175,6 +175,43 @@ class ExtensionRequestHttpTests {
 	}
 
 	@Test
+	void aRequestReceivedAfterTheDeadlineExpiredIsAcceptedButFlaggedAndTheStateListedAsExpired() {
+		RequestFixtures.state(this.registry, "FIN", "2026-11-01");
+		assertThat(this.rest.withBasicAuth("ag-member", "demo")
+			.getForEntity("/api/states?expired=true&convention=CCM", String.class)
+			.getBody()).contains("\"code\":\"FIN\"");
+		assertThat(this.rest.withBasicAuth("ag-member", "demo")
+			.getForEntity("/api/states?expired=false&convention=CCM", String.class)
+			.getBody()).doesNotContain("\"code\":\"FIN\"");
+
+		ResponseEntity<Map<String, Object>> started = post("isu-officer", "/api/extension-requests",
+				Map.of("convention", "CCM", "stateCode", "FIN", "requestedDeadline", "2030-11-01", "submittedOn",
+						"2026-11-20", "summary", "Late."));
+
+		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(started.getBody()).containsEntry("deadlineExpired", true).containsEntry("late", true);
+		String key = (String) started.getBody().get("businessKey");
+		assertThat(this.rest.withBasicAuth("ag-member", "demo")
+			.getForEntity("/api/extension-requests/" + key, String.class)
+			.getBody()).contains("\"deadlineExpired\":true");
+		assertThat(
+				this.rest.withBasicAuth("ag-member", "demo").getForEntity("/requests/" + key, String.class).getBody())
+			.contains("data-flag=\"deadline-expired\"");
+		assertThat(this.rest.withBasicAuth("ag-member", "demo").getForEntity("/states", String.class).getBody())
+			.contains("data-flag=\"deadline-expired\"");
+		this.runtime.deleteProcessInstance((String) started.getBody().get("processInstanceId"), "test over");
+	}
+
+	@Test
+	void aRequestReceivedBeforeTheDeadlineIsNotFlaggedExpired() {
+		RequestFixtures.state(this.registry, "SWE", "2028-11-01");
+		ResponseEntity<Map<String, Object>> started = post("isu-officer", "/api/extension-requests",
+				Map.of("convention", "CCM", "stateCode", "SWE", "requestedDeadline", "2031-11-01", "submittedOn",
+						"2026-11-20", "summary", "In time."));
+		assertThat(started.getBody()).containsEntry("deadlineExpired", false);
+	}
+
+	@Test
 	void startingIsRefusedWithTheFieldNamed() {
 		RequestFixtures.state(this.registry, "SWE", "2028-11-01");
 		Map<String, Object> good = Map.of("convention", "CCM", "stateCode", "SWE", "requestedDeadline", "2031-11-01",

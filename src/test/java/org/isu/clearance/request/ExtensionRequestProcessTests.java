@@ -99,7 +99,6 @@ class ExtensionRequestProcessTests {
 			.hasNotPassed(TASK_RECORD_SUPPLEMENT, TASK_RECORD_STATE_RESPONSE);
 		assertThat(this.registry.state(Convention.CCM, "AUT").clearanceDeadline()).hasToString("2031-11-01");
 		assertThat(this.registry.state(Convention.CCM, "AUT").extensions()).singleElement().satisfies((extension) -> {
-			assertThat(extension.meetingCode()).isEqualTo("15MSP");
 			assertThat(extension.decision()).isEqualTo("granted");
 			assertThat(extension.reference()).isEqualTo("CCM/MSP/2027/9");
 		});
@@ -221,8 +220,35 @@ class ExtensionRequestProcessTests {
 
 		assertThat(request).isEnded().hasPassed(END_REFUSED).hasNotPassed(END_GRANTED);
 		assertThat(this.registry.state(Convention.CCM, "CZE").clearanceDeadline()).hasToString("2028-11-01");
-		assertThat(this.registry.state(Convention.CCM, "CZE").extensions()).isEmpty();
+		assertThat(this.registry.state(Convention.CCM, "CZE").extensions()).singleElement().satisfies((extension) -> {
+			assertThat(extension.decision()).isEqualTo("refused");
+			assertThat(extension.newDeadline()).hasToString("2028-11-01");
+		});
 		assertThat(lettersTo("focal.cze@example.org")).contains("state-decision");
+	}
+
+	@Test
+	void notConsideredLateKeepsTheDeadlineAndSaysSo() {
+		ProcessInstance request = startFor("DNK");
+		toDecision(request, "refuse", null);
+
+		complete(task(TASK_RECORD_DECISION, request), decision("not-considered-late", null));
+		runAsyncSteps(this.management, request);
+
+		assertThat(request).isEnded().hasPassed(END_REFUSED).hasNotPassed(END_GRANTED);
+		assertThat(this.registry.state(Convention.CCM, "DNK").clearanceDeadline()).hasToString("2028-11-01");
+		assertThat(this.registry.state(Convention.CCM, "DNK").extensions()).singleElement().satisfies((extension) -> {
+			assertThat(extension.decision()).isEqualTo("not-considered-late");
+			assertThat(extension.newDeadline()).hasToString("2028-11-01");
+		});
+		String letter = this.jdbc
+			.sql("select body_text from outbox_mail where recipient = ? and kind = 'state-decision'")
+			.param("focal.dnk@example.org")
+			.query(String.class)
+			.single();
+		// the State's language is French
+		assertThat(letter).contains("n'a pas examiné la demande, soumise tardivement", "reste fixé au 2028-11-01")
+			.doesNotContain("pas été approuvée", "a accordé");
 	}
 
 	@Test

@@ -27,7 +27,8 @@ import static org.isu.clearance.outreach.OutreachFixtures.*;
 /**
  * {@code work-plan-quarter}: the digest goes out on the first day of each quarter at the
  * configured time, not a minute before, to every member of the three groups once, with
- * the quarter's activities and the open requests' stages and due dates in the quarter.
+ * each convention's open work-plan tasks of the quarter (WorkPlanProcessTests) and the
+ * open requests' stages and due dates in the quarter.
  */
 @ProcessTest(WorkPlanQuarterProcessTests.PROCESS_KEY)
 class WorkPlanQuarterProcessTests {
@@ -95,10 +96,10 @@ class WorkPlanQuarterProcessTests {
 		String body = (String) digests.get(0).get("BODY_TEXT");
 		assertThat(digests.get(0).get("SUBJECT")).isEqualTo("Work plan Q2: 2027-04-01 to 2027-06-30");
 		assertThat(body)
-			.contains("Final review of the requests",
-					"Working paper finalised and translated into the six UN languages", "CCM 14MSP (opens 2027-09-14",
-					"State GRD (CCM-GRD-14MSP): Check completeness (Art. 4.6 (a)–(f))", "2027-05-14", "2027-06-14")
-			.doesNotContain("Preliminary review of the requests", "2027-08-17");
+			.contains("CCM, towards the 14MSP: Q2 of its cycle (2027-04-01 to 2027-06-30)", "none open",
+					"CCM 14MSP (opens 2027-09-14", "State GRD (CCM-GRD-14MSP): Check completeness (Art. 4.6 (a)–(f))",
+					"2027-05-14", "2027-06-14")
+			.doesNotContain("2027-08-17");
 		assertThat((String) digests.get(0).get("BODY_HTML")).contains("<td>State GRD</td>");
 		// the next digest waits for the next quarter
 		assertThat(startTimer().getDuedate()).isEqualTo(at("2027-07-01T08:00:00"));

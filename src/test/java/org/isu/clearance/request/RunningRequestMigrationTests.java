@@ -1,0 +1,143 @@
+package org.isu.clearance.request;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.registry.Convention;
+import org.isu.clearance.registry.Registry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.isu.clearance.outreach.OutreachFixtures.runAsyncSteps;
+import static org.isu.clearance.request.ExtensionRequestProcess.*;
+import static org.isu.clearance.request.RequestFixtures.*;
+
+/**
+ * The {@code extension-request} model of the main branch before issue 13 (commit 1f6acf8,
+ * in src/test/resources/migration) deployed beside the current one: an instance waiting
+ * at each of its user tasks moves to the current version at startup with its task, and
+ * the one waiting for the decision then follows the current model (not considered late →
+ * refused end). Runs on its own database: it deploys versions out of order.
+ */
+@ApplicationTest
+@TestPropertySource(properties = { "clearance.test.database=migration", "camunda.bpm.generate-unique-process-engine-name=true" })
+class RunningRequestMigrationTests {
+
+	private static final List<String> USER_TASKS = List.of(TASK_CHECK_COMPLETENESS, TASK_RECORD_SUPPLEMENT,
+			TASK_PRELIMINARY_REVIEW, TASK_RECORD_STATE_RESPONSE, TASK_FINAL_REVIEW, TASK_ENDORSE_ANALYSIS,
+			TASK_CONFIRM_TRANSLATION + "#multiInstanceBody", TASK_PREPARE_PRESENTATION, TASK_RECORD_DECISION);
+
+	@Autowired
+	private org.camunda.bpm.engine.ProcessEngine engine;
+
+	@Autowired
+	private RepositoryService repository;
+
+	@Autowired
+	private RuntimeService runtime;
+
+	@Autowired
+	private TaskService tasks;
+
+	@Autowired
+	private ManagementService management;
+
+	@Autowired
+	private ExtensionRequests requests;
+
+	@Autowired
+	private Registry registry;
+
+	@Autowired
+	private RunningRequestMigration migration;
+
+	@Test
+	void instancesWaitingAtEveryUserTaskOfThePreviousVersionMoveToTheCurrentOne() throws IOException {
+		BpmnAwareTests.init(this.engine);
+		ProcessDefinition previous = deploy("migration/extension-request-1f6acf8.bpmn");
+		state(this.registry, "EST", "2028-11-01");
+		String first = this.requests.start(start("EST", "2031-11-01", "2026-11-20")).processInstanceId();
+		runAsyncSteps(this.management, first);
+		Map<String, Object> variables = new HashMap<>(this.runtime.getVariables(first));
+		variables.put(RAPPORTEUR, "ag-member");
+		this.runtime.deleteProcessInstance(first, "template only");
+
+		Map<String, String> waiting = new HashMap<>();
+		for (String activity : USER_TASKS) {
+			ProcessInstance instance = this.runtime.createProcessInstanceById(previous.getId())
+				.businessKey("CCM-EST-" + activity)
+				.startBeforeActivity(activity)
+				.setVariables(variables)
+				.execute();
+			waiting.put(activity.replace("#multiInstanceBody", ""), instance.getId());
+		}
+		assertThat(this.runtime.createProcessInstanceQuery().processDefinitionId(previous.getId()).count())
+			.isEqualTo(USER_TASKS.size());
+
+		ProcessDefinition current = deploy("bpmn/extension-request.bpmn");
+		assertThat(this.migration.migrateRunning()).isEqualTo(USER_TASKS.size());
+
+		waiting.forEach((activity, id) -> {
+			ProcessInstance instance = this.runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
+			assertThat(instance.getProcessDefinitionId()).as(activity).isEqualTo(current.getId());
+			assertThat(instance).isWaitingAt(activity);
+			assertThat(this.tasks.createTaskQuery().processInstanceId(id).list())
+				.extracting(Task::getProcessDefinitionId)
+				.containsOnly(current.getId());
+		});
+		// the migrated decision follows the current model
+		String decided = waiting.get(TASK_RECORD_DECISION);
+		this.tasks.complete(this.tasks.createTaskQuery().processInstanceId(decided).singleResult().getId(),
+				decision("not-considered-late", null));
+		runAsyncSteps(this.management, decided);
+		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(decided).count()).isZero();
+		assertThat(this.registry.state(Convention.CCM, "EST").clearanceDeadline()).hasToString("2028-11-01");
+		assertThat(this.migration.migrateRunning()).isZero();
+		waiting.values()
+			.stream()
+			.filter((id) -> !id.equals(decided))
+			.forEach((id) -> this.runtime.deleteProcessInstance(id, "test over"));
+	}
+
+	/**
+	 * Deploys a model with the application's forms; the newest deployment is the latest
+	 * version.
+	 */
+	private ProcessDefinition deploy(String model) throws IOException {
+		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+		DeploymentBuilder deployment = this.repository.createDeployment().name("migration-test " + model);
+		try (InputStream in = resolver.getResource("classpath:" + model).getInputStream()) {
+			deployment.addInputStream("extension-request.bpmn", in);
+			for (Resource form : resolver.getResources("classpath*:forms/*.form")) {
+				try (InputStream formIn = form.getInputStream()) {
+					deployment.addInputStream(form.getFilename(), formIn);
+				}
+			}
+			String deploymentId = deployment.deploy().getId();
+			return this.repository.createProcessDefinitionQuery()
+				.deploymentId(deploymentId)
+				.processDefinitionKey(PROCESS_KEY)
+				.singleResult();
+		}
+	}
+
+}

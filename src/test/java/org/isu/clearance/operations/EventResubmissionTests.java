@@ -41,7 +41,8 @@ import static org.mockito.Mockito.doThrow;
 @ApplicationTest
 @TestPropertySource(properties = { "clearance.operations.event-resubmission.older-than=PT0S",
 		"clearance.operations.event-resubmission.interval=PT1H",
-		// a context of its own: its engine must not take the shared one's place in Camunda's static registry
+		// a context of its own: its engine must not take the shared one's place in
+		// Camunda's static registry
 		"camunda.bpm.generate-unique-process-engine-name=true" })
 class EventResubmissionTests {
 

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.within;
 @ApplicationTest
 @AutoConfigureObservability(tracing = false)
 @TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=9",
-		// a context of its own: its engine must not take the shared one's place in Camunda's static registry
+		// a context of its own: its engine must not take the shared one's place in
+		// Camunda's static registry
 		"camunda.bpm.generate-unique-process-engine-name=true" })
 class OperationsEndpointsTests {
 

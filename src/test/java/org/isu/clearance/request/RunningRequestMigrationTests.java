@@ -39,7 +39,8 @@ import static org.isu.clearance.request.RequestFixtures.*;
  * refused end). Runs on its own database: it deploys versions out of order.
  */
 @ApplicationTest
-@TestPropertySource(properties = { "clearance.test.database=migration", "camunda.bpm.generate-unique-process-engine-name=true" })
+@TestPropertySource(
+		properties = { "clearance.test.database=migration", "camunda.bpm.generate-unique-process-engine-name=true" })
 class RunningRequestMigrationTests {
 
 	private static final List<String> USER_TASKS = List.of(TASK_CHECK_COMPLETENESS, TASK_RECORD_SUPPLEMENT,

@@ -40,7 +40,8 @@ import static org.isu.clearance.workplan.CoordinationWorkPlan.*;
  * the open tasks; each quarter's digest lists exactly the tasks open in it.
  */
 @ProcessTest(PROCESS_KEY)
-@TestPropertySource(properties = { "clearance.workplan.start-cycles=true", "camunda.bpm.generate-unique-process-engine-name=true" })
+@TestPropertySource(
+		properties = { "clearance.workplan.start-cycles=true", "camunda.bpm.generate-unique-process-engine-name=true" })
 class WorkPlanProcessTests {
 
 	@Autowired

@@ -6,10 +6,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A test class of one BPMN model on the whole application: camunda-bpm-assert bound to
@@ -21,6 +24,8 @@ import org.springframework.test.context.TestExecutionListeners;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ApplicationTest
+@Import(ProcessEngineCoverageConfiguration.class)
+@TestPropertySource(properties = "camunda.bpm.generate-unique-process-engine-name=true")
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
 		mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @ExtendWith(ModelCoverage.class)

@@ -136,14 +136,14 @@ class RequestPageTests {
 			.filter((document) -> document.kind().equals("request"))
 			.findFirst()
 			.orElseThrow();
-		String reader = this.rest.withBasicAuth("ag-member", "demo").getForObject("/requests/" + key, String.class);
+		String reader = SignedIn.as(this.rest, "ag-member").getForObject("/requests/" + key, String.class);
 		assertThat(reader)
 			.contains("id=\"documents\"", "data-document=\"" + request.id() + "\"",
 					"/api/documents/" + request.id() + "/content", request.filename(), request.sha256(),
 					"data-upload=\"" + request.id() + "\"", "Document uploaded",
 					"/api/extension-requests/" + key + "/analysis.docx?language=en")
 			.doesNotContain("id=\"upload\"");
-		String editor = this.rest.withBasicAuth("isu-officer", "demo").getForObject("/requests/" + key, String.class);
+		String editor = SignedIn.as(this.rest, "isu-officer").getForObject("/requests/" + key, String.class);
 		assertThat(editor).contains("id=\"upload\"", "data-action=\"/api/extension-requests/" + key + "/documents\"",
 				"data-csrf-header=\"X-CSRF-TOKEN\"", "data-csrf-token=\"", "/js/documents.js",
 				"value=\"analysis-official\"");

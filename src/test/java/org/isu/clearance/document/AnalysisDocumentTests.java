@@ -64,10 +64,10 @@ class AnalysisDocumentTests {
 
 	@Test
 	void theAnalysisComesFromTheRecord() throws Exception {
-		DocumentFixtures.state(this.registry, "FIN", "2028-11-01");
+		DocumentFixtures.state(this.registry, "GNB", "2028-11-01");
 		Map<String, Object> started = this.rest.withBasicAuth("isu-officer", "demo")
 			.postForObject(
-					"/api/extension-requests", Map.of("convention", "CCM", "stateCode", "FIN", "requestedDeadline",
+					"/api/extension-requests", Map.of("convention", "CCM", "stateCode", "GNB", "requestedDeadline",
 							"2031-11-01", "submittedOn", "2026-11-20", "summary", "Survey of the northern areas."),
 					Map.class);
 		String businessKey = (String) started.get("businessKey");
@@ -94,14 +94,14 @@ class AnalysisDocumentTests {
 			assertThat(header(document)).contains("Document symbol to be assigned", "Original: English");
 			List<XWPFParagraph> paragraphs = document.getParagraphs();
 			assertThat(paragraphs.get(0).getStyle()).isEqualTo("Title");
-			assertThat(paragraphs.get(0).getText()).startsWith("Analysis of the request submitted by State FIN")
+			assertThat(paragraphs.get(0).getText()).startsWith("Analysis of the request submitted by State GNB")
 				.contains("Article 4 of the Convention on Cluster Munitions");
 			assertThat(headings(document, "Heading1")).containsExactly("The request", "Completeness of the request",
 					"Preliminary findings", "Questions to the State Party and its answers", "Analysis",
 					"Draft decision", "Recommendation");
 			assertThat(headings(document, "Heading2")).containsExactly("Round 1");
 			assertThat(text(document))
-				.contains("State Party: State FIN", "Meeting that decides: 15MSP", "Current deadline: 1 November 2028",
+				.contains("State Party: State GNB", "Meeting that decides: 15MSP", "Current deadline: 1 November 2028",
 						"Requested deadline: 1 November 2031", "Survey of the northern areas.",
 						"All six items of Article 4.6 are present", "The survey covers 12 km² of suspected areas.",
 						"How is the clearance of 2029 funded?", "The national budget covers 60 %; donors the rest.",
@@ -117,7 +117,7 @@ class AnalysisDocumentTests {
 		try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(french))) {
 			assertThat(header(document)).contains("CCM/MSP/2027/3", "Original : anglais");
 			assertThat(document.getParagraphs().get(0).getText())
-				.startsWith("Analyse de la demande présentée par State FIN");
+				.startsWith("Analyse de la demande présentée par State GNB");
 			assertThat(headings(document, "Heading1")).contains("Constatations préliminaires", "Projet de décision");
 			assertThat(text(document)).contains("Délai actuel : 1 novembre 2028", "Série 1",
 					"Questions à l'État partie et ses réponses");

@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.rest.impl.DefaultProcessEngineRestServiceImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.isu.clearance.ApplicationTest;
 import org.isu.clearance.TasklistSession;
+import org.isu.clearance.document.DocumentFixtures;
+import org.isu.clearance.document.Documents;
 import org.isu.clearance.registry.Registry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,6 +81,9 @@ class AuthorizationMatrixTests {
 	private RuntimeService runtime;
 
 	@Autowired
+	private Documents documents;
+
+	@Autowired
 	private TaskService tasks;
 
 	@Autowired
@@ -116,6 +121,7 @@ class AuthorizationMatrixTests {
 			.processInstanceId(this.instance)
 			.taskDefinitionKey(TASK_CHECK_COMPLETENESS)
 			.singleResult();
+		DocumentFixtures.attach(this.documents, "CCM-CPV-15MSP", "request", "en");
 		this.tasks.complete(check.getId(), Map.of(REQUEST_COMPLETE, true));
 		Task review = this.tasks.createTaskQuery()
 			.processInstanceId(this.instance)

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.SignedIn;
 import org.isu.clearance.TasklistSession;
 import org.isu.clearance.document.DocumentFixtures;
 import org.isu.clearance.registry.Registry;
@@ -194,10 +195,9 @@ class ExtensionRequestHttpTests {
 		assertThat(this.rest.withBasicAuth("ag-member", "demo")
 			.getForEntity("/api/extension-requests/" + key, String.class)
 			.getBody()).contains("\"deadlineExpired\":true");
-		assertThat(
-				this.rest.withBasicAuth("ag-member", "demo").getForEntity("/requests/" + key, String.class).getBody())
+		assertThat(SignedIn.as(this.rest, "ag-member").getForEntity("/requests/" + key, String.class).getBody())
 			.contains("data-flag=\"deadline-expired\"");
-		assertThat(this.rest.withBasicAuth("ag-member", "demo").getForEntity("/states", String.class).getBody())
+		assertThat(SignedIn.as(this.rest, "ag-member").getForEntity("/states", String.class).getBody())
 			.contains("data-flag=\"deadline-expired\"");
 		this.runtime.deleteProcessInstance((String) started.getBody().get("processInstanceId"), "test over");
 	}

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.isu.clearance.ApplicationTest;
 import org.isu.clearance.TasklistSession;
+import org.isu.clearance.document.DocumentFixtures;
+import org.isu.clearance.document.Documents;
 import org.isu.clearance.registry.Registry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +55,9 @@ class IntegrityTests {
 	private RuntimeService runtime;
 
 	@Autowired
+	private Documents documents;
+
+	@Autowired
 	private TaskService tasks;
 
 	@Autowired
@@ -80,6 +85,7 @@ class IntegrityTests {
 		RequestFixtures.runAsyncSteps(this.management,
 				this.runtime.createProcessInstanceQuery().processInstanceId(this.instance).singleResult());
 		Task check = task(TASK_CHECK_COMPLETENESS);
+		DocumentFixtures.attach(this.documents, "CCM-SYC-15MSP", "request", "en");
 		this.tasks.complete(check.getId(), Map.of(REQUEST_COMPLETE, true));
 		this.review = task(TASK_PRELIMINARY_REVIEW);
 		this.rapporteur = this.review.getAssignee();

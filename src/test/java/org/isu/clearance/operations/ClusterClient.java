@@ -43,6 +43,37 @@ final class ClusterClient {
 	}
 
 	/**
+	 * Uploads a document to a request's record, as the API's multipart form.
+	 */
+	Response upload(ApplicationNode node, String user, String businessKey, String kind, String language,
+			String filename, byte[] content) throws IOException, InterruptedException {
+		String boundary = "bound" + System.nanoTime();
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		for (String[] field : new String[][] { { "kind", kind }, { "language", language } }) {
+			body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field[0] + "\"\r\n\r\n"
+					+ field[1] + "\r\n")
+				.getBytes(StandardCharsets.UTF_8));
+		}
+		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+				+ "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.write(content);
+		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(node.baseUrl() + "/api/extension-requests/" + businessKey + "/documents"))
+			.timeout(Duration.ofSeconds(60))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+			.header("Authorization",
+					"Basic " + Base64.getEncoder()
+						.encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.header("Accept", "application/json")
+			.build();
+		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		return new Response(response.statusCode(), response.body());
+	}
+
+	/**
 	 * Any request; {@code user} {@code null} sends no credentials.
 	 */
 	Response send(ApplicationNode node, String user, String password, String method, String path, String contentType,

@@ -492,6 +492,9 @@ class ClusterFaultIT {
 		Response started = expectOk(this.client.post(next(), OFFICER, "/api/extension-requests",
 				Map.of("convention", convention, "stateCode", code, "requestedDeadline", "2033-06-01", "submittedOn",
 						LocalDate.now().toString(), "summary", "Three more years for the last minefields.")));
+		// the State's request enters the record before the ISU checks it
+		expectOk(this.client.upload(next(), OFFICER, (String) started.map().get("businessKey"), "request", "en",
+				"request.pdf", org.isu.clearance.document.DocumentFixtures.pdf(4096, code.hashCode())));
 		return (String) started.map().get("processInstanceId");
 	}
 

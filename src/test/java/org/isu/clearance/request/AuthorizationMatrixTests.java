@@ -133,6 +133,9 @@ class AuthorizationMatrixTests {
 		this.placeholders.put("task", review.getId());
 		this.placeholders.put("instance", this.instance);
 		this.placeholders.put("key", "CCM-CPV-15MSP");
+		// a document that does not exist: readers get 404, the others 403
+		this.placeholders.put("document", "0");
+		this.placeholders.put("year", "2025");
 		this.placeholders.put("definition", review.getProcessDefinitionId());
 		this.placeholders.put("job",
 				this.management.createJobQuery().processInstanceId(this.instance).timers().list().get(0).getId());

@@ -134,6 +134,7 @@ class ExtensionRequestHttpTests {
 		// ISU officer: six translations through Tasklist's form submission endpoint of
 		// /engine-rest, each once its official version is in the record
 		String first = taskId("isu-officer", instance, TASK_CONFIRM_TRANSLATION);
+		engineClaim("isu-officer", first);
 		ResponseEntity<String> withoutFile = this.rest.withBasicAuth("isu-officer", "demo")
 			.postForEntity("/engine-rest/task/" + first + "/submit-form",
 					Map.of("variables", typed(RequestFixtures.translation("CCM/MSP/2028/4"))), String.class);

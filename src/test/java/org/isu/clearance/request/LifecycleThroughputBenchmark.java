@@ -23,6 +23,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.isu.clearance.ClearanceApplication;
 import org.isu.clearance.Footprint;
 import org.isu.clearance.ScratchDatabase;
+import org.isu.clearance.document.DocumentFixtures;
+import org.isu.clearance.document.Documents;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Language;
 import org.isu.clearance.registry.Registry;
@@ -212,8 +214,11 @@ class LifecycleThroughputBenchmark {
 
 		private final Registry registry;
 
+		private final Documents documents;
+
 		Driver(ConfigurableApplicationContext context, Registry registry, List<StatePartyInput> states) {
 			this.registry = registry;
+			this.documents = context.getBean(Documents.class);
 			this.requests = context.getBean(ExtensionRequests.class);
 			this.tasks = context.getBean(TaskService.class);
 			this.runtime = context.getBean(RuntimeService.class);
@@ -269,6 +274,8 @@ class LifecycleThroughputBenchmark {
 					user = "isu-officer";
 					group = "isu";
 					outcome = Map.of(REQUEST_COMPLETE, true);
+					// the ISU checks the State's request: it is in the record
+					DocumentFixtures.attach(this.documents, businessKey(task), "request", "en");
 				}
 				case ExtensionRequestProcess.TASK_PRELIMINARY_REVIEW -> {
 					user = (task.getAssignee() != null) ? task.getAssignee() : "ag-member";
@@ -290,6 +297,7 @@ class LifecycleThroughputBenchmark {
 					group = "isu";
 					String language = (String) as(user, group, () -> this.tasks.getVariable(task.getId(), LANGUAGE));
 					outcome = RequestFixtures.translation("BENCH/" + task.getProcessInstanceId() + "/" + language);
+					DocumentFixtures.attach(this.documents, businessKey(task), "analysis-official", language);
 				}
 				case ExtensionRequestProcess.TASK_PREPARE_PRESENTATION -> {
 					user = "coordinator";
@@ -311,6 +319,13 @@ class LifecycleThroughputBenchmark {
 				return null;
 			});
 			this.completions.incrementAndGet();
+		}
+
+		private String businessKey(Task task) {
+			return this.runtime.createProcessInstanceQuery()
+				.processInstanceId(task.getProcessInstanceId())
+				.singleResult()
+				.getBusinessKey();
 		}
 
 		private boolean ended(String instance) {

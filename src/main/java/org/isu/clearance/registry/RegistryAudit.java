@@ -77,44 +77,51 @@ class RegistryAudit {
 	}
 
 	static Map<String, Object> fields(StatePartyInput state) {
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("name", state.name());
-		fields.put("entryIntoForce", state.entryIntoForce());
-		fields.put("clearanceDeadline", state.clearanceDeadline());
-		fields.put("focalPointEmail", state.focalPointEmail());
-		fields.put("preferredLanguage", state.preferredLanguage());
-		fields.put("notes", state.notes());
-		return fields;
+		return stateFields(state.name(), state.entryIntoForce(), state.clearanceDeadline(), state.focalPointEmail(),
+				state.preferredLanguage(), state.notes());
 	}
 
 	static Map<String, Object> fields(StateParty state) {
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("name", state.name());
-		fields.put("entryIntoForce", state.entryIntoForce());
-		fields.put("clearanceDeadline", state.clearanceDeadline());
-		fields.put("focalPointEmail", state.focalPointEmail());
-		fields.put("preferredLanguage", state.preferredLanguage());
-		fields.put("notes", state.notes());
-		return fields;
+		return stateFields(state.name(), state.entryIntoForce(), state.clearanceDeadline(), state.focalPointEmail(),
+				state.preferredLanguage(), state.notes());
 	}
 
 	static Map<String, Object> fields(MeetingInput meeting) {
-		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("kind", meeting.kind());
-		fields.put("firstDay", meeting.firstDay());
-		fields.put("lastDay", meeting.lastDay());
-		fields.put("venue", meeting.venue());
-		fields.put("provisional", meeting.provisional());
-		return fields;
+		return meetingFields(meeting.kind(), meeting.firstDay(), meeting.lastDay(), meeting.venue(),
+				meeting.provisional());
 	}
 
 	static Map<String, Object> fields(Meeting meeting) {
+		return meetingFields(meeting.kind(), meeting.firstDay(), meeting.lastDay(), meeting.venue(),
+				meeting.provisional());
+	}
+
+	/**
+	 * The audited fields of a State Party, by the names of the API.
+	 */
+	private static Map<String, Object> stateFields(Object name, Object entryIntoForce, Object clearanceDeadline,
+			Object focalPointEmail, Object preferredLanguage, Object notes) {
 		Map<String, Object> fields = new LinkedHashMap<>();
-		fields.put("kind", meeting.kind());
-		fields.put("firstDay", meeting.firstDay());
-		fields.put("lastDay", meeting.lastDay());
-		fields.put("venue", meeting.venue());
-		fields.put("provisional", meeting.provisional());
+		fields.put("name", name);
+		fields.put("entryIntoForce", entryIntoForce);
+		fields.put("clearanceDeadline", clearanceDeadline);
+		fields.put("focalPointEmail", focalPointEmail);
+		fields.put("preferredLanguage", preferredLanguage);
+		fields.put("notes", notes);
+		return fields;
+	}
+
+	/**
+	 * The audited fields of a meeting, by the names of the API.
+	 */
+	private static Map<String, Object> meetingFields(Object kind, Object firstDay, Object lastDay, Object venue,
+			Object provisional) {
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("kind", kind);
+		fields.put("firstDay", firstDay);
+		fields.put("lastDay", lastDay);
+		fields.put("venue", venue);
+		fields.put("provisional", provisional);
 		return fields;
 	}
 

@@ -290,6 +290,40 @@ class RegistryApiTests {
 				Map.of("meetingCode", "14MSP", "decision", "granted")), "newDeadline");
 	}
 
+	@Test
+	void everyEditOfTheRegistryIsRecordedWithWhoWhenWhatAndWhy() {
+		assertThat(post("isu-officer", "/api/states", state("CCM", "BRN", "Brunei", "2029-03-01")).getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+		Map<String, Object> edit = new java.util.HashMap<>(state("CCM", "BRN", "Brunei", "2029-03-01"));
+		edit.put("focalPointEmail", "new.focal@example.org");
+		// an edit without its reason is refused and changes nothing
+		ResponseEntity<Map<String, Object>> withoutReason = as("coordinator").exchange("/api/states/CCM/BRN",
+				HttpMethod.PUT, new HttpEntity<>(edit), new ParameterizedTypeReference<>() {
+				});
+		assertBadField(withoutReason, "reason");
+		assertThat(this.registry.state(Convention.CCM, "BRN").focalPointEmail()).isEqualTo("focal.point@example.org");
+
+		edit.put("reason", "Note verbale of the Permanent Mission naming a new focal point");
+		assertThat(
+				as("coordinator").exchange("/api/states/CCM/BRN", HttpMethod.PUT, new HttpEntity<>(edit), String.class)
+					.getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+
+		ResponseEntity<List<Map<String, Object>>> changes = as("ag-member").exchange("/api/states/CCM/BRN/changes",
+				HttpMethod.GET, null, new ParameterizedTypeReference<>() {
+				});
+		assertThat(changes.getBody().get(0)).containsEntry("field", "focalPointEmail")
+			.containsEntry("oldValue", "focal.point@example.org")
+			.containsEntry("newValue", "new.focal@example.org")
+			.containsEntry("reason", "Note verbale of the Permanent Mission naming a new focal point")
+			.containsEntry("changedBy", "coordinator")
+			.containsKey("changedAt");
+		assertThat(changes.getBody())
+			.anySatisfy((change) -> assertThat(change).containsEntry("field", "clearanceDeadline")
+				.containsEntry("newValue", "2029-03-01")
+				.containsEntry("changedBy", "isu-officer"));
+	}
+
 	private TestRestTemplate as(String user) {
 		return this.rest.withBasicAuth(user, "demo");
 	}

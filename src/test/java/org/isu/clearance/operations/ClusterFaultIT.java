@@ -313,21 +313,25 @@ class ClusterFaultIT {
 	@Order(3)
 	void remindersFallingDueWhileTheMailServerIsDownArriveOnceWhenItIsBack() throws Exception {
 		int requests = 40;
-		List<String> instances = startRequests("APMBC", take(this.freeApmbcCodes, requests));
 		awaitDelivery();
 		long remindersBefore = this.cluster.outbox("kind = 'due-soon'");
-
 		long failedBefore = this.cluster.outbox("status = 'failed'");
 		long down = System.nanoTime();
 		this.cluster.smtp().stop();
+		List<String> instances;
 		int due;
 		long expected;
 		Map<String, Double> early;
 		Map<String, Double> late;
 		try {
+			// the requests arrive while the server is away; their "due soon" reminders
+			// fall
+			// due now (at a weekend the intake's due-soon day has already passed
+			// when the task is created, so some fire by themselves at once)
+			instances = startRequests("APMBC", take(this.freeApmbcCodes, requests));
 			due = this.cluster.makeTimersDue("Timer_CheckCompletenessDueSoon");
-			assertThat(due).isEqualTo(requests);
-			expected = (long) due * ISU_MEMBERS;
+			assertThat(due).isBetween(0, requests);
+			expected = (long) requests * ISU_MEMBERS;
 			FaultCluster.await("the reminders written", SETTLE_TIMEOUT,
 					() -> this.cluster.outbox("kind = 'due-soon'") - remindersBefore == expected);
 			// the backlog shows on the gauges while the server is away, and it ages

@@ -1,5 +1,8 @@
 package org.isu.clearance.document;
 
+import java.util.List;
+
+import org.isu.clearance.identity.AccessPolicy;
 import org.isu.clearance.identity.Groups;
 
 import org.springframework.security.core.Authentication;
@@ -39,7 +42,8 @@ class DocumentAccess {
 		if (mayEdit(authentication)) {
 			return true;
 		}
-		if (!has(authentication, Groups.ANALYSIS_GROUP) || !DocumentKind.ANALYSIS_DRAFT.code().equals(kind)) {
+		if (!AccessPolicy.isIn(authentication, List.of(Groups.ANALYSIS_GROUP))
+				|| !DocumentKind.ANALYSIS_DRAFT.code().equals(kind)) {
 			return false;
 		}
 		return this.requests.find(businessKey)
@@ -48,18 +52,7 @@ class DocumentAccess {
 	}
 
 	static boolean mayEdit(Authentication authentication) {
-		return has(authentication, Groups.ISU) || has(authentication, Groups.COORDINATORS)
-				|| has(authentication, Groups.ADMIN);
-	}
-
-	static boolean mayRead(Authentication authentication) {
-		return mayEdit(authentication) || has(authentication, Groups.ANALYSIS_GROUP);
-	}
-
-	private static boolean has(Authentication authentication, String group) {
-		return authentication != null && authentication.getAuthorities()
-			.stream()
-			.anyMatch((authority) -> authority.getAuthority().equals(Groups.AUTHORITY_PREFIX + group));
+		return AccessPolicy.isIn(authentication, AccessPolicy.DOCUMENT_UPLOADERS);
 	}
 
 }

@@ -26,6 +26,12 @@ public final class AccessPolicy {
 	/** Edit the registry of States Parties and meetings. */
 	public static final List<String> REGISTRY_EDITORS = List.of(Groups.ISU, Groups.COORDINATORS, Groups.ADMIN);
 
+	/**
+	 * Upload any document to a request's record (a request's rapporteur its analysis
+	 * drafts too, checked by the document module).
+	 */
+	public static final List<String> DOCUMENT_UPLOADERS = List.of(Groups.ISU, Groups.COORDINATORS, Groups.ADMIN);
+
 	/** Start and withdraw extension requests. */
 	public static final List<String> REQUEST_STEWARDS = List.of(Groups.ISU, Groups.COORDINATORS);
 

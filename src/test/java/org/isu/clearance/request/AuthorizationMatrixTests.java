@@ -20,20 +20,17 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.impl.DefaultProcessEngineRestServiceImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.isu.clearance.ApplicationTest;
 import org.isu.clearance.TasklistSession;
-import org.isu.clearance.document.DocumentFixtures;
-import org.isu.clearance.document.Documents;
-import org.isu.clearance.registry.Registry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -72,19 +69,10 @@ class AuthorizationMatrixTests {
 	private TestRestTemplate rest;
 
 	@Autowired
-	private Registry registry;
-
-	@Autowired
-	private ExtensionRequests requests;
+	private ApplicationContext context;
 
 	@Autowired
 	private RuntimeService runtime;
-
-	@Autowired
-	private Documents documents;
-
-	@Autowired
-	private TaskService tasks;
 
 	@Autowired
 	private ManagementService management;
@@ -112,24 +100,11 @@ class AuthorizationMatrixTests {
 
 	@BeforeAll
 	void aRequestAtItsPreliminaryReview() {
-		RequestFixtures.state(this.registry, "CPV", "2028-11-01");
-		this.instance = this.requests.start(RequestFixtures.start("CPV", "2031-11-01", "2026-11-20"))
-			.processInstanceId();
-		RequestFixtures.runAsyncSteps(this.management,
-				this.runtime.createProcessInstanceQuery().processInstanceId(this.instance).singleResult());
-		Task check = this.tasks.createTaskQuery()
-			.processInstanceId(this.instance)
-			.taskDefinitionKey(TASK_CHECK_COMPLETENESS)
-			.singleResult();
-		DocumentFixtures.attach(this.documents, "CCM-CPV-15MSP", "request", "en");
-		this.tasks.complete(check.getId(), Map.of(REQUEST_COMPLETE, true));
-		Task review = this.tasks.createTaskQuery()
-			.processInstanceId(this.instance)
-			.taskDefinitionKey(TASK_PRELIMINARY_REVIEW)
-			.singleResult();
+		Task review = RequestFixtures.atPreliminaryReview(this.context, "CPV");
+		this.instance = review.getProcessInstanceId();
 		String rapporteur = review.getAssignee();
 		this.placeholders.put("rapporteur", rapporteur);
-		this.placeholders.put("reviewer", "ag-member".equals(rapporteur) ? "ag-member2" : "ag-member");
+		this.placeholders.put("reviewer", RequestFixtures.otherReviewer(rapporteur));
 		this.placeholders.put("task", review.getId());
 		this.placeholders.put("instance", this.instance);
 		this.placeholders.put("key", "CCM-CPV-15MSP");

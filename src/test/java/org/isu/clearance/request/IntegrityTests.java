@@ -12,14 +12,13 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.isu.clearance.ApplicationTest;
 import org.isu.clearance.TasklistSession;
-import org.isu.clearance.document.DocumentFixtures;
-import org.isu.clearance.document.Documents;
 import org.isu.clearance.registry.Registry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -49,13 +48,10 @@ class IntegrityTests {
 	private Registry registry;
 
 	@Autowired
-	private ExtensionRequests requests;
+	private ApplicationContext context;
 
 	@Autowired
 	private RuntimeService runtime;
-
-	@Autowired
-	private Documents documents;
 
 	@Autowired
 	private TaskService tasks;
@@ -79,17 +75,10 @@ class IntegrityTests {
 
 	@BeforeEach
 	void aRequestAtItsPreliminaryReview() {
-		RequestFixtures.state(this.registry, "SYC", "2028-11-01");
-		this.instance = this.requests.start(RequestFixtures.start("SYC", "2031-11-01", "2026-11-20"))
-			.processInstanceId();
-		RequestFixtures.runAsyncSteps(this.management,
-				this.runtime.createProcessInstanceQuery().processInstanceId(this.instance).singleResult());
-		Task check = task(TASK_CHECK_COMPLETENESS);
-		DocumentFixtures.attach(this.documents, "CCM-SYC-15MSP", "request", "en");
-		this.tasks.complete(check.getId(), Map.of(REQUEST_COMPLETE, true));
-		this.review = task(TASK_PRELIMINARY_REVIEW);
+		this.review = RequestFixtures.atPreliminaryReview(this.context, "SYC");
+		this.instance = this.review.getProcessInstanceId();
 		this.rapporteur = this.review.getAssignee();
-		this.otherReviewer = "ag-member".equals(this.rapporteur) ? "ag-member2" : "ag-member";
+		this.otherReviewer = RequestFixtures.otherReviewer(this.rapporteur);
 	}
 
 	@AfterEach

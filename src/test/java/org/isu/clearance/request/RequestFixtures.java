@@ -8,13 +8,20 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.isu.clearance.document.DocumentFixtures;
+import org.isu.clearance.document.Documents;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Language;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.registry.StatePartyInput;
+
+import org.springframework.context.ApplicationContext;
 
 /**
  * Builds what the process tests need: States with a chosen deadline, start variables and
@@ -34,6 +41,40 @@ final class RequestFixtures {
 					LocalDate.parse("2012-01-01"), LocalDate.parse(deadline),
 					"focal." + code.toLowerCase() + "@example.org", Language.fr, null, "test"));
 		}
+	}
+
+	/**
+	 * A CCM request of a State only the calling test uses (deadline 1 November 2028,
+	 * 15MSP), found complete with its request in the record and waiting at its
+	 * preliminary review, assigned to the rapporteur.
+	 * @return the preliminary review task
+	 */
+	static Task atPreliminaryReview(ApplicationContext context, String code) {
+		state(context.getBean(Registry.class), code, "2028-11-01");
+		String instance = context.getBean(ExtensionRequests.class)
+			.start(start(code, "2031-11-01", "2026-11-20"))
+			.processInstanceId();
+		RuntimeService runtime = context.getBean(RuntimeService.class);
+		TaskService tasks = context.getBean(TaskService.class);
+		runAsyncSteps(context.getBean(ManagementService.class),
+				runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult());
+		Task check = tasks.createTaskQuery()
+			.processInstanceId(instance)
+			.taskDefinitionKey(ExtensionRequestProcess.TASK_CHECK_COMPLETENESS)
+			.singleResult();
+		DocumentFixtures.attach(context.getBean(Documents.class), "CCM-" + code + "-15MSP", "request", "en");
+		tasks.complete(check.getId(), Map.of(ExtensionRequestProcess.REQUEST_COMPLETE, true));
+		return tasks.createTaskQuery()
+			.processInstanceId(instance)
+			.taskDefinitionKey(ExtensionRequestProcess.TASK_PRELIMINARY_REVIEW)
+			.singleResult();
+	}
+
+	/**
+	 * The Analysis Group member who is not the given one.
+	 */
+	static String otherReviewer(String reviewer) {
+		return "ag-member".equals(reviewer) ? "ag-member2" : "ag-member";
 	}
 
 	static Map<String, Object> start(String code, String requestedDeadline, String submittedOn) {

@@ -1,5 +1,6 @@
 package org.isu.clearance.calendar;
 
+import java.time.MonthDay;
 import java.time.Period;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import org.isu.clearance.registry.Convention;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -45,10 +47,13 @@ record CalendarProperties(@NotEmpty Map<Convention, @Valid ConventionRules> conv
 	 * project meetings not yet registered
 	 * @param usualMeetingDay day of that month
 	 * @param stages how long before the meeting's first day each stage falls due
+	 * @param intersessionalPresentationDay when no intersessional meeting is registered
+	 * in the meeting's year, the day of that year by which a requesting State presents
+	 * its request informally (APMBC: the June intersessional meetings)
 	 */
 	record ConventionRules(@NotNull Period extensionCap, @NotNull Period submissionLead,
 			@Min(1) @Max(12) int usualMeetingMonth, @Min(1) @Max(28) int usualMeetingDay,
-			@NotNull @Valid StageOffsets stages) {
+			@NotNull @Valid StageOffsets stages, @DefaultValue("--06-20") MonthDay intersessionalPresentationDay) {
 
 	}
 

@@ -65,6 +65,27 @@ public class DeadlineCalendar {
 	}
 
 	/**
+	 * When the requesting State presents its request informally at the intersessional
+	 * meetings (the APMBC's practice): the last day of the convention's intersessional
+	 * meeting registered in the deciding meeting's year before it opens, otherwise the
+	 * configured day of that year ({@code intersessional-presentation-day}), never later
+	 * than the day before the meeting.
+	 */
+	public LocalDate intersessionalPresentationDue(Meeting meeting, List<Meeting> meetings) {
+		LocalDate opens = meeting.firstDay();
+		LocalDate due = meetings.stream()
+			.filter((candidate) -> candidate.convention() == meeting.convention()
+					&& candidate.kind() == MeetingKind.INTERSESSIONAL
+					&& candidate.lastDay().getYear() == opens.getYear() && candidate.lastDay().isBefore(opens))
+			.map(Meeting::lastDay)
+			.max(LocalDate::compareTo)
+			.orElseGet(() -> this.properties.rules(meeting.convention())
+				.intersessionalPresentationDay()
+				.atYear(opens.getYear()));
+		return due.isBefore(opens) ? due : opens.minusDays(1);
+	}
+
+	/**
 	 * The latest deadline an extension of D may reach under the convention's cap (CCM
 	 * Art. 4.5: five years; APMBC Art. 5.3: ten years).
 	 */

@@ -14,6 +14,7 @@ import org.isu.clearance.document.Document;
 import org.isu.clearance.document.DocumentKind;
 import org.isu.clearance.document.Documents;
 import org.isu.clearance.registry.Language;
+import org.isu.clearance.request.RequestVersions;
 import org.isu.clearance.shared.NotFoundException;
 
 import org.springframework.context.MessageSource;
@@ -42,9 +43,12 @@ class RequestPageController {
 
 	private final Documents documents;
 
+	private final RequestVersions versions;
+
 	RequestPageController(RequestDetails details, RequestTimeline timeline, RepositoryService repository,
-			MessageSource messages, Documents documents) {
+			MessageSource messages, Documents documents, RequestVersions versions) {
 		this.documents = documents;
+		this.versions = versions;
 		this.details = details;
 		this.timeline = timeline;
 		this.repository = repository;
@@ -58,6 +62,7 @@ class RequestPageController {
 		model.addAttribute("request", request.request());
 		List<Document> documents = this.documents.list(businessKey);
 		model.addAttribute("documents", documents);
+		model.addAttribute("versions", this.versions.list(businessKey));
 		model.addAttribute("uploads", documents.stream().sorted(Comparator.comparing(Document::uploadedAt)).toList());
 		model.addAttribute("documentKinds", DocumentKind.codes());
 		model.addAttribute("languages", Language.codes());

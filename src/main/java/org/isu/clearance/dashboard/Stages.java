@@ -22,6 +22,8 @@ final class Stages {
 		NAMES.put("Task_PreliminaryReview", "Preliminary review");
 		NAMES.put("Task_SendQuestions", "Sending questions");
 		NAMES.put("Task_RecordStateResponse", "Waiting for the State's answers");
+		NAMES.put("Task_ReviewStateAnswers", "Reviewing the State's answers");
+		NAMES.put("Task_IntersessionalPresentation", "Intersessional presentation");
 		NAMES.put("Task_FinalReview", "Final review");
 		NAMES.put("Task_EndorseAnalysis", "Endorsement");
 		NAMES.put("Task_ConfirmTranslation", "Translation");

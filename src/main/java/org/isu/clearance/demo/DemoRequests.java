@@ -105,11 +105,12 @@ class DemoRequests implements StartupTask {
 						List.of(step(TASK_CHECK_COMPLETENESS, "isu-officer", REQUEST_COMPLETE, true),
 								step(TASK_PRELIMINARY_REVIEW, null, PRELIMINARY_FINDINGS, "Clear and costed.",
 										QUESTIONS_FOR_STATE, false),
+								intersessional("Tajikistan presented the survey of the border districts.",
+										"The Committee welcomed the survey and asked for yearly milestones."),
 								step(TASK_FINAL_REVIEW, null, ANALYSIS,
 										"The request is realistic; late submission noted.", DRAFT_DECISION,
 										"The Meeting grants the request until 31 December 2030.", RECOMMENDATION,
 										"grant", RECOMMENDED_DEADLINE, "2030-12-31"),
-								step(TASK_ENDORSE_ANALYSIS, "coordinator", ENDORSED, true),
 								step(TASK_CONFIRM_TRANSLATION, "isu-officer", DOCUMENT_SYMBOL,
 										"APLC/MSP.23/2026/EXT/TJK", TRANSLATION_CONFIRMED, true),
 								step(TASK_CONFIRM_TRANSLATION, "isu-officer", DOCUMENT_SYMBOL,
@@ -119,11 +120,21 @@ class DemoRequests implements StartupTask {
 						concat(List.of(step(TASK_CHECK_COMPLETENESS, "isu-officer", REQUEST_COMPLETE, true),
 								step(TASK_PRELIMINARY_REVIEW, null, PRELIMINARY_FINDINGS, "Clear.", QUESTIONS_FOR_STATE,
 										false),
+								intersessional("Senegal presented its plan for Casamance.",
+										"The Committee noted that access to some areas remains uncertain."),
 								step(TASK_FINAL_REVIEW, null, ANALYSIS, "Access to some areas remains uncertain.",
 										DRAFT_DECISION, "The Meeting grants the request until 1 March 2031.",
-										RECOMMENDATION, "grant", RECOMMENDED_DEADLINE, "2031-03-01"),
-								step(TASK_ENDORSE_ANALYSIS, "coordinator", ENDORSED, true)),
+										RECOMMENDATION, "grant", RECOMMENDED_DEADLINE, "2031-03-01")),
 								translations("APLC/MSP.23/2026/EXT/SEN"))));
+	}
+
+	/**
+	 * The State's informal presentation at the 2026 intersessional meetings (the date is
+	 * illustrative: ../shared/DOMAIN.md has the 2024 and 2025 meetings, not 2026's).
+	 */
+	private static Step intersessional(String presentation, String observations) {
+		return step(TASK_INTERSESSIONAL_PRESENTATION, null, INTERSESSIONAL_PRESENTED_ON, "2026-06-18",
+				INTERSESSIONAL_PRESENTATION, presentation, COMMITTEE_OBSERVATIONS, observations);
 	}
 
 	private static List<Step> concat(List<Step> first, List<Step> second) {

@@ -22,6 +22,7 @@ final class DemoUsers {
 			new DemoUser("isu-officer", "Ines", "Moreau", Groups.ISU),
 			new DemoUser("ag-member", "Anders", "Lindqvist", Groups.ANALYSIS_GROUP),
 			new DemoUser("ag-member2", "Amaru", "Quispe", Groups.ANALYSIS_GROUP),
+			new DemoUser("committee-member", "Karin", "Sorensen", Groups.ARTICLE5_COMMITTEE),
 			new DemoUser("coordinator", "Chiara", "Rossi", Groups.COORDINATORS),
 			new DemoUser("gender-fp", "Grace", "Achieng", Groups.GENDER_FOCAL_POINTS));
 

@@ -143,7 +143,9 @@ class AnalysisDocument {
 
 	/**
 	 * Every round of questions with the answers recorded after it: each time the
-	 * preliminary review sent questions, and the State's response that followed.
+	 * preliminary review or a review of the State's answers sent questions, and the
+	 * State's response that followed (a review that sends none leaves the questions as
+	 * they were).
 	 */
 	private static List<Round> rounds(List<HistoricVariableUpdate> updates) {
 		List<Round> rounds = new ArrayList<>();
@@ -151,7 +153,7 @@ class AnalysisDocument {
 		String answers = null;
 		for (HistoricVariableUpdate update : updates) {
 			String value = text(update.getValue());
-			if (QUESTIONS.equals(update.getVariableName()) && value != null) {
+			if (QUESTIONS.equals(update.getVariableName()) && value != null && !value.equals(questions)) {
 				if (questions != null) {
 					rounds.add(new Round(questions, answers));
 				}

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component("documentAccess")
 class DocumentAccess {
 
-	static final String READERS = "hasAnyAuthority('GROUP_isu', 'GROUP_coordinators', 'GROUP_camunda-admin', 'GROUP_analysis-group')";
+	static final String READERS = "hasAnyAuthority('GROUP_isu', 'GROUP_coordinators', 'GROUP_camunda-admin', 'GROUP_analysis-group', 'GROUP_article5-committee')";
 
 	static final String UPLOADERS = "@documentAccess.mayUpload(authentication, #businessKey, #kind)";
 
@@ -42,7 +42,7 @@ class DocumentAccess {
 		if (mayEdit(authentication)) {
 			return true;
 		}
-		if (!AccessPolicy.isIn(authentication, List.of(Groups.ANALYSIS_GROUP))
+		if (!AccessPolicy.isIn(authentication, Groups.reviewers())
 				|| !DocumentKind.ANALYSIS_DRAFT.code().equals(kind)) {
 			return false;
 		}

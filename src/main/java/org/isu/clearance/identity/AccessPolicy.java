@@ -17,11 +17,11 @@ public final class AccessPolicy {
 
 	/** See every request, the registry and the work plan. */
 	public static final List<String> READERS = List.of(Groups.ISU, Groups.COORDINATORS, Groups.ADMIN,
-			Groups.ANALYSIS_GROUP);
+			Groups.ANALYSIS_GROUP, Groups.ARTICLE5_COMMITTEE);
 
 	/** See the coordinators' work plan: the readers and the gender focal points. */
 	public static final List<String> WORK_PLAN_READERS = List.of(Groups.ISU, Groups.COORDINATORS, Groups.ADMIN,
-			Groups.ANALYSIS_GROUP, Groups.GENDER_FOCAL_POINTS);
+			Groups.ANALYSIS_GROUP, Groups.ARTICLE5_COMMITTEE, Groups.GENDER_FOCAL_POINTS);
 
 	/** Edit the registry of States Parties and meetings. */
 	public static final List<String> REGISTRY_EDITORS = List.of(Groups.ISU, Groups.COORDINATORS, Groups.ADMIN);

@@ -14,10 +14,14 @@ public final class Groups {
 	/** Implementation Support Unit: intake, completeness, translation, decisions. */
 	public static final String ISU = "isu";
 
-	/**
-	 * Members of the Analysis Group (CCM) or the Committee on Article 5 Implementation.
-	 */
+	/** Members of the CCM's Analysis Group: they review the CCM's Article 4 requests. */
 	public static final String ANALYSIS_GROUP = "analysis-group";
+
+	/**
+	 * Members of the APMBC's Committee on Article 5 Implementation: they review the
+	 * APMBC's Article 5 requests.
+	 */
+	public static final String ARTICLE5_COMMITTEE = "article5-committee";
 
 	/** Coordinators of the thematic working group on clearance. */
 	public static final String COORDINATORS = "coordinators";
@@ -38,7 +42,7 @@ public final class Groups {
 	}
 
 	public static List<String> all() {
-		return List.of(ISU, ANALYSIS_GROUP, COORDINATORS, GENDER_FOCAL_POINTS, ADMIN);
+		return List.of(ISU, ANALYSIS_GROUP, ARTICLE5_COMMITTEE, COORDINATORS, GENDER_FOCAL_POINTS, ADMIN);
 	}
 
 	/**
@@ -49,10 +53,11 @@ public final class Groups {
 	}
 
 	/**
-	 * The groups that review requests and read them, without starting or steering them.
+	 * The groups that review requests and read them, without starting or steering them:
+	 * each convention's reviewing body.
 	 */
 	public static List<String> reviewers() {
-		return List.of(ANALYSIS_GROUP);
+		return List.of(ANALYSIS_GROUP, ARTICLE5_COMMITTEE);
 	}
 
 	/**
@@ -72,6 +77,7 @@ public final class Groups {
 		return switch (groupId) {
 			case ISU -> "Implementation Support Unit";
 			case ANALYSIS_GROUP -> "Analysis Group";
+			case ARTICLE5_COMMITTEE -> "Committee on Article 5 Implementation";
 			case COORDINATORS -> "Coordinators (clearance)";
 			case GENDER_FOCAL_POINTS -> "Gender focal points";
 			case ADMIN -> "Camunda administrators";

@@ -1,14 +1,17 @@
 package org.isu.clearance.request;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.isu.clearance.request.ExtensionRequests.StartedRequest;
+import org.isu.clearance.shared.NotFoundException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,8 +28,23 @@ class ExtensionRequestController {
 
 	private final ExtensionRequests requests;
 
-	ExtensionRequestController(ExtensionRequests requests) {
+	private final RequestVersions versions;
+
+	ExtensionRequestController(ExtensionRequests requests, RequestVersions versions) {
 		this.requests = requests;
+		this.versions = versions;
+	}
+
+	/**
+	 * The versions of the State's request: as received, then each revised request.
+	 */
+	@GetMapping("/{businessKey}/versions")
+	List<RequestVersions.RequestVersion> versions(@PathVariable String businessKey) {
+		List<RequestVersions.RequestVersion> list = this.versions.list(businessKey);
+		if (list.isEmpty()) {
+			throw new NotFoundException("No extension request " + businessKey);
+		}
+		return list;
 	}
 
 	/**

@@ -20,6 +20,10 @@ public final class ExtensionRequestProcess {
 
 	public static final String TASK_RECORD_STATE_RESPONSE = "Task_RecordStateResponse";
 
+	public static final String TASK_REVIEW_STATE_ANSWERS = "Task_ReviewStateAnswers";
+
+	public static final String TASK_INTERSESSIONAL_PRESENTATION = "Task_IntersessionalPresentation";
+
 	public static final String TASK_FINAL_REVIEW = "Task_FinalReview";
 
 	public static final String TASK_ENDORSE_ANALYSIS = "Task_EndorseAnalysis";
@@ -81,6 +85,15 @@ public final class ExtensionRequestProcess {
 
 	public static final String LANGUAGES = "languages";
 
+	/**
+	 * The name of the body that reviews the request (the CCM's Analysis Group, the
+	 * APMBC's Committee on Article 5 Implementation), for the forms; set by the engine.
+	 */
+	public static final String REVIEW_BODY = "reviewBody";
+
+	/** The convention's intake checklist (Markdown), for the completeness form. */
+	public static final String COMPLETENESS_CHECKLIST = "completenessChecklist";
+
 	public static final String LANGUAGE = "language";
 
 	public static final String WITHDRAWAL_REASON = "withdrawalReason";
@@ -105,6 +118,23 @@ public final class ExtensionRequestProcess {
 	public static final String REVISED_REQUEST_RECEIVED = "revisedRequestReceived";
 
 	public static final String REVISED_REQUESTED_DEADLINE = "revisedRequestedDeadline";
+
+	public static final String REVISED_RECEIVED_ON = "revisedReceivedOn";
+
+	public static final String REVISED_SUMMARY = "revisedSummary";
+
+	public static final String ANSWERS_ASSESSMENT = "answersAssessment";
+
+	public static final String FURTHER_QUESTIONS = "furtherQuestions";
+
+	/** The next round's questions (they become {@link #QUESTIONS} when sent). */
+	public static final String NEXT_QUESTIONS = "nextQuestions";
+
+	public static final String INTERSESSIONAL_PRESENTED_ON = "intersessionalPresentedOn";
+
+	public static final String INTERSESSIONAL_PRESENTATION = "intersessionalPresentation";
+
+	public static final String COMMITTEE_OBSERVATIONS = "committeeObservations";
 
 	public static final String ANALYSIS = "analysis";
 

@@ -2,6 +2,7 @@ package org.isu.clearance.request;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.isu.clearance.request.RequestPreparation.PreparedRequest;
 import org.isu.clearance.shared.RejectedInput;
 
@@ -23,11 +24,14 @@ class PrepareRequestDelegate implements JavaDelegate {
 
 	private final ApplicationEventPublisher events;
 
-	PrepareRequestDelegate(RequestPreparation preparation, ExtensionRequests requests,
-			ApplicationEventPublisher events) {
+	private final RequestVersions versions;
+
+	PrepareRequestDelegate(RequestPreparation preparation, ExtensionRequests requests, ApplicationEventPublisher events,
+			RequestVersions versions) {
 		this.preparation = preparation;
 		this.requests = requests;
 		this.events = events;
+		this.versions = versions;
 	}
 
 	@Override
@@ -38,6 +42,8 @@ class PrepareRequestDelegate implements JavaDelegate {
 			this.requests.ensureNoOpenRequest(prepared.businessKey());
 			execution.setProcessBusinessKey(prepared.businessKey());
 			execution.setVariables(prepared.variables());
+			this.versions.recordFirst(execution.getProcessInstanceId(), prepared.businessKey(), prepared.variables(),
+					Context.getCommandContext().getAuthenticatedUserId());
 			this.events.publishEvent(new ExtensionRequestStarted(prepared.plan().convention().name(),
 					(String) prepared.variables().get(ExtensionRequestProcess.STATE_CODE),
 					prepared.plan().meeting().code(), prepared.businessKey(), execution.getProcessInstanceId()));

@@ -14,6 +14,7 @@ import org.isu.clearance.calendar.DeadlinePlan;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.MeetingKind;
+import org.isu.clearance.registry.Registry;
 
 import org.springframework.stereotype.Component;
 
@@ -34,9 +35,12 @@ public class RequestDueDates {
 
 	private final RequestProperties properties;
 
-	RequestDueDates(DeadlineCalendar calendar, RequestProperties properties) {
+	private final Registry registry;
+
+	RequestDueDates(DeadlineCalendar calendar, RequestProperties properties, Registry registry) {
 		this.calendar = calendar;
 		this.properties = properties;
+		this.registry = registry;
 	}
 
 	public Date checkCompleteness(DelegateExecution execution) {
@@ -55,6 +59,26 @@ public class RequestDueDates {
 
 	public Date stateResponse(DelegateExecution execution) {
 		return atDueTime(notBeforeMinimum(plan(execution).stateResponse()));
+	}
+
+	/**
+	 * The reviewing body reviews the State's answers within the configured period, never
+	 * past the final review's date.
+	 */
+	public Date answersReview(DelegateExecution execution) {
+		LocalDate within = today().plus(this.properties.answersReviewPeriod());
+		LocalDate finalReview = plan(execution).finalReview();
+		return atDueTime(notBeforeMinimum(within.isBefore(finalReview) ? within : finalReview));
+	}
+
+	/**
+	 * The State presents its request at the intersessional meetings of the deciding
+	 * meeting's year (the registry's calendar, or the configured day).
+	 */
+	public Date intersessionalPresentation(DelegateExecution execution) {
+		DeadlinePlan plan = plan(execution);
+		return atDueTime(notBeforeMinimum(this.calendar.intersessionalPresentationDue(plan.meeting(),
+				this.registry.meetings(plan.convention()))));
 	}
 
 	public Date finalReview(DelegateExecution execution) {
@@ -114,6 +138,8 @@ public class RequestDueDates {
 			case TASK_RECORD_SUPPLEMENT -> recordSupplement(execution);
 			case TASK_PRELIMINARY_REVIEW -> preliminaryReview(execution);
 			case TASK_RECORD_STATE_RESPONSE -> stateResponse(execution);
+			case TASK_REVIEW_STATE_ANSWERS -> answersReview(execution);
+			case TASK_INTERSESSIONAL_PRESENTATION -> intersessionalPresentation(execution);
 			case TASK_FINAL_REVIEW -> finalReview(execution);
 			case TASK_ENDORSE_ANALYSIS -> endorsement(execution);
 			case TASK_CONFIRM_TRANSLATION -> translation(execution);

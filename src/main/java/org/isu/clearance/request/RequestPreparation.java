@@ -12,6 +12,7 @@ import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Language;
 import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.Registry;
+import org.isu.clearance.review.ReviewBodies;
 import org.isu.clearance.registry.StateParty;
 import org.isu.clearance.shared.FieldValidationException;
 
@@ -34,9 +35,15 @@ class RequestPreparation {
 
 	private final DeadlineCalendar calendar;
 
-	RequestPreparation(Registry registry, DeadlineCalendar calendar) {
+	private final ReviewBodies reviewBodies;
+
+	private final RequestSteps steps;
+
+	RequestPreparation(Registry registry, DeadlineCalendar calendar, ReviewBodies reviewBodies, RequestSteps steps) {
 		this.registry = registry;
 		this.calendar = calendar;
+		this.reviewBodies = reviewBodies;
+		this.steps = steps;
 	}
 
 	PreparedRequest prepare(Map<String, Object> input) {
@@ -94,6 +101,8 @@ class RequestPreparation {
 		variables.put(DEADLINE_EXPIRED, submittedOn.isAfter(state.clearanceDeadline()));
 		variables.put(SUMMARY, (summary != null) ? summary : "");
 		variables.put(LANGUAGES, new java.util.ArrayList<>(Language.codes()));
+		variables.put(REVIEW_BODY, this.reviewBodies.name(convention, "en"));
+		variables.put(COMPLETENESS_CHECKLIST, this.steps.checklist(convention));
 		return new PreparedRequest(businessKey(convention.name(), state.code(), meeting.code()), plan, variables);
 	}
 

@@ -79,14 +79,50 @@ class TaskOutcomeValidator implements TaskListener {
 				requiredText(task, RESPONSE_SUMMARY, "is required");
 				boolean revised = optionalBoolean(task, REVISED_REQUEST_RECEIVED);
 				LocalDate revisedDeadline = date(task, REVISED_REQUESTED_DEADLINE);
+				LocalDate revisedOn = date(task, REVISED_RECEIVED_ON);
+				optionalText(task, REVISED_SUMMARY);
+				if (!revised && (revisedDeadline != null || revisedOn != null)) {
+					throw new FieldValidationException(REVISED_REQUEST_RECEIVED,
+							"must be checked when a revised request's date or deadline is given");
+				}
+				if (revised) {
+					if (revisedOn == null) {
+						throw new FieldValidationException(REVISED_RECEIVED_ON,
+								"is required: the day the revised request was received");
+					}
+					if (revisedOn.isAfter(RequestDueDates.today())) {
+						throw new FieldValidationException(REVISED_RECEIVED_ON, "must not be in the future");
+					}
+					LocalDate submittedOn = date(task, SUBMITTED_ON);
+					if (submittedOn != null && revisedOn.isBefore(submittedOn)) {
+						throw new FieldValidationException(REVISED_RECEIVED_ON,
+								"must not be before the request was received (" + submittedOn + ")");
+					}
+				}
 				if (revisedDeadline != null) {
 					withinCap(task, REVISED_REQUESTED_DEADLINE, revisedDeadline);
-					if (!revised) {
-						throw new FieldValidationException(REVISED_REQUEST_RECEIVED,
-								"must be checked when a revised requested deadline is given");
-					}
 					task.setVariable(REQUESTED_DEADLINE, revisedDeadline.toString());
 				}
+			}
+			case TASK_REVIEW_STATE_ANSWERS -> {
+				requiredText(task, ANSWERS_ASSESSMENT, "is required");
+				boolean further = requiredBoolean(task, FURTHER_QUESTIONS);
+				optionalText(task, NEXT_QUESTIONS);
+				if (further) {
+					requiredText(task, NEXT_QUESTIONS, "is required when further questions are sent to the State");
+				}
+			}
+			case TASK_INTERSESSIONAL_PRESENTATION -> {
+				LocalDate presentedOn = date(task, INTERSESSIONAL_PRESENTED_ON);
+				if (presentedOn == null) {
+					throw new FieldValidationException(INTERSESSIONAL_PRESENTED_ON,
+							"is required: the day the State presented its request");
+				}
+				if (presentedOn.isAfter(RequestDueDates.today())) {
+					throw new FieldValidationException(INTERSESSIONAL_PRESENTED_ON, "must not be in the future");
+				}
+				requiredText(task, INTERSESSIONAL_PRESENTATION, "is required: what the State presented");
+				requiredText(task, COMMITTEE_OBSERVATIONS, "is required: the Committee's observations");
 			}
 			case TASK_FINAL_REVIEW -> {
 				requiredText(task, ANALYSIS, "is required");

@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_SendQuarterDigest}: the digest of the quarter that starts today, to every
- * member of {@code coordinators}, {@code analysis-group} and {@code isu} (once per
- * person, in English: users have no language preference). Once per quarter and person:
- * the key is {@code workplan:{quarter}:{firstDay}:{userId}}.
+ * member of {@code coordinators}, {@code analysis-group}, {@code article5-committee} and
+ * {@code isu} (once per person, in English: users have no language preference). Once per
+ * quarter and person: the key is {@code workplan:{quarter}:{firstDay}:{userId}}.
  */
 @Component
 class QuarterDigestDelegate implements JavaDelegate {
@@ -71,7 +71,8 @@ class QuarterDigestDelegate implements JavaDelegate {
 
 	private List<User> recipients() {
 		Map<String, User> users = new LinkedHashMap<>();
-		for (String group : List.of(Groups.COORDINATORS, Groups.ANALYSIS_GROUP, Groups.ISU)) {
+		for (String group : List.of(Groups.COORDINATORS, Groups.ANALYSIS_GROUP, Groups.ARTICLE5_COMMITTEE,
+				Groups.ISU)) {
 			for (User user : this.identity.createUserQuery().memberOfGroup(group).list()) {
 				if (user.getEmail() != null && !user.getEmail().isBlank()) {
 					users.putIfAbsent(user.getId(), user);

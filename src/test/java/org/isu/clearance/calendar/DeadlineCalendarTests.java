@@ -1,6 +1,7 @@
 package org.isu.clearance.calendar;
 
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.time.Period;
 import java.util.List;
 import java.util.Map;
@@ -196,6 +197,26 @@ class DeadlineCalendarTests {
 		assertThat(this.calendar.supplementDue(date("2025-01-10"))).isEqualTo(date("2025-02-09"));
 	}
 
+	@Test
+	void anApmbcStatePresentsAtTheIntersessionalMeetingOfTheMeetingsYear() {
+		Meeting msp22 = apmbcMeetings().get(3);
+		assertThat(this.calendar.intersessionalPresentationDue(msp22, apmbcMeetings())).isEqualTo(date("2025-06-20"));
+	}
+
+	@Test
+	void withoutARegisteredIntersessionalMeetingTheConfiguredDayOfTheYearCounts() {
+		Meeting msp23 = apmbcMeetings().get(4);
+		assertThat(this.calendar.intersessionalPresentationDue(msp23, apmbcMeetings())).isEqualTo(date("2026-06-20"));
+		// an intersessional meeting of another year or another convention does not count
+		assertThat(this.calendar.intersessionalPresentationDue(msp23, ccmMeetings())).isEqualTo(date("2026-06-20"));
+	}
+
+	@Test
+	void theIntersessionalPresentationIsNeverAfterTheMeeting() {
+		Meeting early = meeting(Convention.APMBC, "X1", MeetingKind.MSP, "2027-05-10", "2027-05-12");
+		assertThat(this.calendar.intersessionalPresentationDue(early, List.of())).isEqualTo(date("2027-05-09"));
+	}
+
 	private static LocalDate date(String text) {
 		return LocalDate.parse(text);
 	}
@@ -203,10 +224,11 @@ class DeadlineCalendarTests {
 	private static CalendarProperties properties() {
 		StageOffsets stages = new StageOffsets(Period.ofMonths(18), Period.ofMonths(7), Period.ofMonths(4),
 				Period.ofMonths(3), Period.ofWeeks(10), Period.ofWeeks(4), Period.ofWeeks(1));
-		return new CalendarProperties(
-				Map.of(Convention.CCM, new ConventionRules(Period.ofYears(5), Period.ofMonths(9), 9, 15, stages),
-						Convention.APMBC, new ConventionRules(Period.ofYears(10), Period.ofMonths(9), 11, 25, stages)),
-				5, Period.ofDays(30), Period.ofWeeks(4), Period.ofDays(3));
+		return new CalendarProperties(Map.of(Convention.CCM,
+				new ConventionRules(Period.ofYears(5), Period.ofMonths(9), 9, 15, stages, MonthDay.of(6, 20)),
+				Convention.APMBC,
+				new ConventionRules(Period.ofYears(10), Period.ofMonths(9), 11, 25, stages, MonthDay.of(6, 20))), 5,
+				Period.ofDays(30), Period.ofWeeks(4), Period.ofDays(3));
 	}
 
 	private static List<Meeting> ccmMeetings() {

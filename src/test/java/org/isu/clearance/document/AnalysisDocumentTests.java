@@ -81,6 +81,12 @@ class AnalysisDocumentTests {
 		runJobs();
 		complete(TASK_RECORD_STATE_RESPONSE, vars(RESPONSE_SUMMARY, "The national budget covers 60 %; donors the rest.",
 				REVISED_REQUEST_RECEIVED, false));
+		complete(TASK_REVIEW_STATE_ANSWERS, vars(ANSWERS_ASSESSMENT, "Funding explained.", FURTHER_QUESTIONS, true,
+				NEXT_QUESTIONS, "Which areas are cleared first?"));
+		runJobs();
+		complete(TASK_RECORD_STATE_RESPONSE, vars(RESPONSE_SUMMARY, "The northern districts, then the south."));
+		complete(TASK_REVIEW_STATE_ANSWERS,
+				vars(ANSWERS_ASSESSMENT, "Sequencing explained.", FURTHER_QUESTIONS, false));
 		complete(TASK_FINAL_REVIEW,
 				vars(ANALYSIS, "The plan is realistic.\nThe funding is secured for three years.", DRAFT_DECISION,
 						"The Meeting grants the request until 1 November 2031.", RECOMMENDATION, "grant",
@@ -99,12 +105,13 @@ class AnalysisDocumentTests {
 			assertThat(headings(document, "Heading1")).containsExactly("The request", "Completeness of the request",
 					"Preliminary findings", "Questions to the State Party and its answers", "Analysis",
 					"Draft decision", "Recommendation");
-			assertThat(headings(document, "Heading2")).containsExactly("Round 1");
+			assertThat(headings(document, "Heading2")).containsExactly("Round 1", "Round 2");
 			assertThat(text(document))
 				.contains("State Party: State GNB", "Meeting that decides: 15MSP", "Current deadline: 1 November 2028",
 						"Requested deadline: 1 November 2031", "Survey of the northern areas.",
 						"All six items of Article 4.6 are present", "The survey covers 12 km² of suspected areas.",
 						"How is the clearance of 2029 funded?", "The national budget covers 60 %; donors the rest.",
+						"Which areas are cleared first?", "The northern districts, then the south.",
 						"The plan is realistic.", "The funding is secured for three years.",
 						"The Meeting grants the request until 1 November 2031.",
 						"recommends that the request be granted, with a new deadline of 1 November 2031")

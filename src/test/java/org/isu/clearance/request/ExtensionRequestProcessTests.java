@@ -59,6 +59,9 @@ class ExtensionRequestProcessTests {
 	@Autowired
 	private Documents documents;
 
+	@Autowired
+	private RequestVersions versions;
+
 	@BeforeEach
 	void setUp() {
 		// a State whose deadline, 1 November 2028, makes the projected 15MSP (15
@@ -121,6 +124,8 @@ class ExtensionRequestProcessTests {
 		remind(request, TASK_RECORD_STATE_RESPONSE);
 		remindStateOfAnswers(request);
 		complete(task(TASK_RECORD_STATE_RESPONSE, request), withVariables(RESPONSE_SUMMARY, "Answers received."));
+		remind(request, TASK_REVIEW_STATE_ANSWERS);
+		complete(task(TASK_REVIEW_STATE_ANSWERS, request), answersReview(false));
 		remind(request, TASK_FINAL_REVIEW);
 		complete(task(TASK_FINAL_REVIEW, request), finalReview("grant", "2031-11-01"));
 		remind(request, TASK_ENDORSE_ANALYSIS);
@@ -138,8 +143,8 @@ class ExtensionRequestProcessTests {
 				"select kind from outbox_mail where business_key = 'CCM-SVK-15MSP' and kind in ('due-soon', 'overdue')")
 			.query(String.class)
 			.list();
-		assertThat(kinds).filteredOn("due-soon"::equals).hasSizeGreaterThanOrEqualTo(9);
-		assertThat(kinds).filteredOn("overdue"::equals).hasSizeGreaterThanOrEqualTo(9);
+		assertThat(kinds).filteredOn("due-soon"::equals).hasSizeGreaterThanOrEqualTo(10);
+		assertThat(kinds).filteredOn("overdue"::equals).hasSizeGreaterThanOrEqualTo(10);
 	}
 
 	@Test
@@ -173,8 +178,135 @@ class ExtensionRequestProcessTests {
 
 		complete(task(TASK_RECORD_STATE_RESPONSE, request),
 				withVariables(RESPONSE_SUMMARY, "Funding detailed; two years less requested.", REVISED_REQUEST_RECEIVED,
-						true, REVISED_REQUESTED_DEADLINE, "2030-11-01"));
-		assertThat(request).isWaitingAt(TASK_FINAL_REVIEW).variables().containsEntry(REQUESTED_DEADLINE, "2030-11-01");
+						true, REVISED_RECEIVED_ON, "2027-11-01", REVISED_REQUESTED_DEADLINE, "2030-11-01"));
+		assertThat(request).isWaitingAt(TASK_REVIEW_STATE_ANSWERS)
+			.variables()
+			.containsEntry(REQUESTED_DEADLINE, "2030-11-01");
+		complete(task(TASK_REVIEW_STATE_ANSWERS, request), answersReview(false));
+		assertThat(request).isWaitingAt(TASK_FINAL_REVIEW);
+		assertThat(this.versions.list(request.getBusinessKey()))
+			.extracting(RequestVersions.RequestVersion::version, (v) -> v.requestedDeadline().toString(),
+					(v) -> v.receivedOn().toString())
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(1, "2031-11-01", "2027-11-01"),
+					org.assertj.core.groups.Tuple.tuple(2, "2030-11-01", "2027-11-01"));
+	}
+
+	/**
+	 * Somalia's 13MSP cycle had updates in April and June 2025: the reviewing body may
+	 * send further questions after the State's answers, each round with its own letter,
+	 * its own recorded answers and, where the State revised its request, a new version.
+	 */
+	@Test
+	void severalRoundsOfQuestionsEachRevisionANewVersion() {
+		ProcessInstance request = startFor("BIH");
+		complete(task(TASK_CHECK_COMPLETENESS, request), withVariables(REQUEST_COMPLETE, true));
+		complete(task(TASK_PRELIMINARY_REVIEW, request), preliminaryReview(true));
+		runAsyncSteps(this.management, request);
+
+		// round 1: answers with a revised request, then further questions
+		clock("2028-01-10T10:00:00");
+		complete(task(TASK_RECORD_STATE_RESPONSE, request),
+				withVariables(RESPONSE_SUMMARY, "Round 1 answers.", REVISED_REQUEST_RECEIVED, true, REVISED_RECEIVED_ON,
+						"2028-01-08", REVISED_REQUESTED_DEADLINE, "2031-05-01", REVISED_SUMMARY, "First revision."));
+		Task review = task(TASK_REVIEW_STATE_ANSWERS, request);
+		assertThat(review).hasCandidateGroupAssociated("analysis-group");
+		assertThat(review.getDueDate()).isEqualTo(at("2028-01-24", "17:00"));
+		complete(review, answersReview(true));
+		runAsyncSteps(this.management, request);
+		assertThat(request).isWaitingAt(TASK_RECORD_STATE_RESPONSE)
+			.variables()
+			.containsEntry(QUESTIONS, "Please send the updated survey map of the northern provinces.");
+		assertThat(lettersTo("focal.bih@example.org")).filteredOn("state-questions"::equals).hasSize(2);
+
+		// round 2 starts with an empty outcome: last round's answers do not count
+		clock("2028-02-21T10:00:00");
+		assertField(() -> complete(task(TASK_RECORD_STATE_RESPONSE, request), java.util.Map.of()), RESPONSE_SUMMARY);
+		assertField(
+				() -> complete(task(TASK_RECORD_STATE_RESPONSE, request),
+						withVariables(RESPONSE_SUMMARY, "Round 2.", REVISED_REQUEST_RECEIVED, true)),
+				REVISED_RECEIVED_ON);
+		complete(task(TASK_RECORD_STATE_RESPONSE, request),
+				withVariables(RESPONSE_SUMMARY, "Round 2 answers: map sent.", REVISED_REQUEST_RECEIVED, true,
+						REVISED_RECEIVED_ON, "2028-02-20", REVISED_REQUESTED_DEADLINE, "2031-03-01"));
+		assertField(() -> complete(task(TASK_REVIEW_STATE_ANSWERS, request), java.util.Map.of()), ANSWERS_ASSESSMENT);
+		assertField(() -> complete(task(TASK_REVIEW_STATE_ANSWERS, request),
+				withVariables(ANSWERS_ASSESSMENT, "Fine.", FURTHER_QUESTIONS, true)), NEXT_QUESTIONS);
+		complete(task(TASK_REVIEW_STATE_ANSWERS, request), answersReview(false));
+
+		assertThat(request).isWaitingAt(TASK_FINAL_REVIEW)
+			.hasPassedInOrder(TASK_PRELIMINARY_REVIEW, TASK_RECORD_STATE_RESPONSE, TASK_REVIEW_STATE_ANSWERS,
+					TASK_RECORD_STATE_RESPONSE, TASK_REVIEW_STATE_ANSWERS)
+			.variables()
+			.containsEntry(REQUESTED_DEADLINE, "2031-03-01");
+		assertThat(this.versions.list(request.getBusinessKey()))
+			.extracting(RequestVersions.RequestVersion::version, (v) -> v.requestedDeadline().toString(),
+					(v) -> v.receivedOn().toString(), RequestVersions.RequestVersion::summary)
+			.containsExactly(
+					org.assertj.core.groups.Tuple.tuple(1, "2031-11-01", "2027-11-01",
+							"Clearance of the remaining contaminated area needs more time."),
+					org.assertj.core.groups.Tuple.tuple(2, "2031-05-01", "2028-01-08", "First revision."),
+					org.assertj.core.groups.Tuple.tuple(3, "2031-03-01", "2028-02-20", "First revision."));
+	}
+
+	/**
+	 * The APMBC's Article 5 process on the same model: the Committee on Article 5
+	 * Implementation reviews, the State presents at the June intersessional meetings, and
+	 * the final analysis goes to the meeting without the coordinators' endorsement.
+	 */
+	@Test
+	void anApmbcRequestGoesThroughTheCommitteeAndTheIntersessionalMeetings() {
+		state(this.registry, Convention.APMBC, "PLW", "2028-12-31");
+		ProcessInstance request = instance(this.requests.start(apmbc("PLW")).processInstanceId());
+		runAsyncSteps(this.management, request);
+		attach(request, "request", "en");
+		assertThat(request.getBusinessKey()).startsWith("APMBC-PLW-");
+		assertThat(this.runtime.getVariable(request.getId(), RAPPORTEUR)).isEqualTo("committee-member");
+		assertThat((String) this.runtime.getVariable(request.getId(), COMPLETENESS_CHECKLIST))
+			.contains("**(d)** any other relevant information")
+			.doesNotContain("(i)** any other");
+		assertThat(this.runtime.getVariable(request.getId(), REVIEW_BODY))
+			.isEqualTo("Committee on Article 5 Implementation");
+
+		complete(task(TASK_CHECK_COMPLETENESS, request), withVariables(REQUEST_COMPLETE, true));
+		assertThat(task(TASK_PRELIMINARY_REVIEW, request)).isAssignedTo("committee-member")
+			.hasCandidateGroupAssociated("article5-committee");
+		complete(task(TASK_PRELIMINARY_REVIEW, request), preliminaryReview(false));
+
+		Task presentation = task(TASK_INTERSESSIONAL_PRESENTATION, request);
+		assertThat(presentation).isAssignedTo("committee-member").hasCandidateGroupAssociated("article5-committee");
+		// no intersessional meeting is registered for 2028: the configured 20 June
+		assertThat(presentation.getDueDate()).isEqualTo(at("2028-06-20", "17:00"));
+		assertField(
+				() -> complete(presentation,
+						withVariables(INTERSESSIONAL_PRESENTATION, "Presented.", COMMITTEE_OBSERVATIONS, "Fine.")),
+				INTERSESSIONAL_PRESENTED_ON);
+		clock("2028-06-21T10:00:00");
+		complete(presentation,
+				withVariables(INTERSESSIONAL_PRESENTED_ON, "2028-06-20", INTERSESSIONAL_PRESENTATION,
+						"Cambodia presented its survey results and the costed plan.", COMMITTEE_OBSERVATIONS,
+						"The Committee asked for the annual milestones in the final request."));
+		assertThat(request).isWaitingAt(TASK_FINAL_REVIEW);
+		complete(task(TASK_FINAL_REVIEW, request), finalReview("grant", "2033-12-31"));
+
+		assertThat(request)
+			.hasPassedInOrder(TASK_PRELIMINARY_REVIEW, TASK_INTERSESSIONAL_PRESENTATION, TASK_FINAL_REVIEW)
+			.hasNotPassed(TASK_ENDORSE_ANALYSIS)
+			.isWaitingAt(TASK_CONFIRM_TRANSLATION);
+	}
+
+	/**
+	 * A CCM request skips the intersessional step and keeps the coordinators'
+	 * endorsement.
+	 */
+	@Test
+	void aCcmRequestHasNoIntersessionalStepButAnEndorsement() {
+		ProcessInstance request = startFor("SWE");
+		assertThat(this.runtime.getVariable(request.getId(), REVIEW_BODY)).isEqualTo("Analysis Group");
+		assertThat((String) this.runtime.getVariable(request.getId(), COMPLETENESS_CHECKLIST))
+			.contains("**(i)** any other relevant information", "costed multi-year work plan");
+		toFinalReview(request);
+		complete(task(TASK_FINAL_REVIEW, request), finalReview("grant", "2031-11-01"));
+		assertThat(request).isWaitingAt(TASK_ENDORSE_ANALYSIS).hasNotPassed(TASK_INTERSESSIONAL_PRESENTATION);
 	}
 
 	@Test
@@ -332,6 +464,9 @@ class ExtensionRequestProcessTests {
 		runAsyncSteps(this.management, request);
 		assertThat(task(TASK_RECORD_STATE_RESPONSE, request)).hasDueDate(at("2025-05-16", "17:00"));
 		complete(task(TASK_RECORD_STATE_RESPONSE, request), withVariables(RESPONSE_SUMMARY, "Answers received."));
+		// the answers are reviewed within two weeks of their record
+		assertThat(task(TASK_REVIEW_STATE_ANSWERS, request)).hasDueDate(at("2024-12-24", "17:00"));
+		complete(task(TASK_REVIEW_STATE_ANSWERS, request), answersReview(false));
 		assertThat(task(TASK_FINAL_REVIEW, request)).hasDueDate(at("2025-06-16", "17:00"));
 		complete(task(TASK_FINAL_REVIEW, request), finalReview("grant", "2030-03-01"));
 		assertThat(task(TASK_ENDORSE_ANALYSIS, request)).hasCandidateGroup("coordinators")
@@ -584,6 +719,12 @@ class ExtensionRequestProcessTests {
 	 */
 	private void attach(ProcessInstance request, String kind, String language) {
 		DocumentFixtures.attach(this.documents, request.getBusinessKey(), kind, language);
+	}
+
+	private static java.util.Map<String, Object> apmbc(String code) {
+		java.util.Map<String, Object> input = start(code, "2033-12-31", "2027-11-01");
+		input.put("convention", "APMBC");
+		return input;
 	}
 
 	private ProcessInstance instance(String id) {

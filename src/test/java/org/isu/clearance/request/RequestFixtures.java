@@ -36,10 +36,17 @@ final class RequestFixtures {
 	 * A CCM State Party only the calling test uses.
 	 */
 	static void state(Registry registry, String code, String deadline) {
-		if (registry.findState(Convention.CCM, code).isEmpty()) {
-			registry.createState(new StatePartyInput(Convention.CCM, code, "State " + code,
-					LocalDate.parse("2012-01-01"), LocalDate.parse(deadline),
-					"focal." + code.toLowerCase() + "@example.org", Language.fr, null, "test"));
+		state(registry, Convention.CCM, code, deadline);
+	}
+
+	/**
+	 * A State Party of the convention only the calling test uses.
+	 */
+	static void state(Registry registry, Convention convention, String code, String deadline) {
+		if (registry.findState(convention, code).isEmpty()) {
+			registry.createState(new StatePartyInput(convention, code, "State " + code, LocalDate.parse("2012-01-01"),
+					LocalDate.parse(deadline), "focal." + code.toLowerCase() + "@example.org", Language.fr, null,
+					"test"));
 		}
 	}
 
@@ -116,6 +123,18 @@ final class RequestFixtures {
 		v.put("preliminaryFindings", "The work plan is costed; the remaining area is well surveyed.");
 		v.put("questionsForState", questions);
 		v.put("questions", questions ? "Please detail the national funding for 2027-2029." : "");
+		return v;
+	}
+
+	/**
+	 * The reviewing body's assessment of the State's answers, with or without another
+	 * round of questions.
+	 */
+	static Map<String, Object> answersReview(boolean furtherQuestions) {
+		Map<String, Object> v = new HashMap<>();
+		v.put("answersAssessment", "The answers settle the funding; the survey method needs no more detail.");
+		v.put("furtherQuestions", furtherQuestions);
+		v.put("nextQuestions", furtherQuestions ? "Please send the updated survey map of the northern provinces." : "");
 		return v;
 	}
 

@@ -11,16 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.isu.clearance.document.DocumentStore.NewVersion;
 import org.isu.clearance.document.DocumentStore.Stored;
 import org.isu.clearance.document.RequestRecords.RequestRecord;
 import org.isu.clearance.notification.Outbox;
+import org.isu.clearance.notification.Recipients;
 import org.isu.clearance.registry.Language;
 import org.isu.clearance.request.ExtensionRequestProcess;
-import org.isu.clearance.shared.AsSystem;
 import org.isu.clearance.shared.FieldValidationException;
 import org.isu.clearance.shared.NotFoundException;
 import org.slf4j.Logger;
@@ -55,16 +53,16 @@ public class Documents {
 
 	private final Outbox outbox;
 
-	private final IdentityService identity;
+	private final Recipients recipients;
 
 	Documents(DocumentStore store, RequestRecords requests, ContentTypes contentTypes, DocumentProperties properties,
-			Outbox outbox, IdentityService identity) {
+			Outbox outbox, Recipients recipients) {
 		this.store = store;
 		this.requests = requests;
 		this.contentTypes = contentTypes;
 		this.properties = properties;
 		this.outbox = outbox;
-		this.identity = identity;
+		this.recipients = recipients;
 	}
 
 	/**
@@ -195,15 +193,13 @@ public class Documents {
 		if (rapporteur == null || !request.open()) {
 			return;
 		}
-		User user = AsSystem.call(this.identity,
-				() -> this.identity.createUserQuery().userId(rapporteur).singleResult());
-		if (user == null || user.getEmail() == null || user.getEmail().isBlank()) {
+		Recipients.Recipient user = this.recipients.user(rapporteur).orElse(null);
+		if (user == null) {
 			return;
 		}
-		String language = AsSystem.call(this.identity, () -> this.identity.getUserInfo(rapporteur, "language"));
 		Map<String, Object> model = new HashMap<>();
 		Object stateName = request.variables().getOrDefault(ExtensionRequestProcess.STATE_NAME, "");
-		model.put("recipientName", name(user));
+		model.put("recipientName", user.name());
 		model.put("requestLabel", stateName + " (" + request.text(ExtensionRequestProcess.CONVENTION) + ", "
 				+ request.text(ExtensionRequestProcess.MEETING_CODE) + ")");
 		model.put("labelKey", (document.kind().equals(DocumentKind.ANNEX.code()) && !document.title().isEmpty())
@@ -213,14 +209,7 @@ public class Documents {
 		model.put("uploadedBy", document.uploadedBy());
 		model.put("link", this.properties.baseUrl() + "/requests/" + request.businessKey());
 		this.outbox.enqueue(new Outbox.TemplatedMail("document:" + document.id() + ":" + rapporteur, "document-arrived",
-				user.getEmail(), Outbox.language(language), model, request.businessKey(), request.processInstanceId(),
-				null));
-	}
-
-	private static String name(User user) {
-		String name = ((user.getFirstName() != null) ? user.getFirstName() : "") + " "
-				+ ((user.getLastName() != null) ? user.getLastName() : "");
-		return name.isBlank() ? user.getId() : name.strip();
+				user.email(), user.language(), model, request.businessKey(), request.processInstanceId(), null));
 	}
 
 	static DocumentKind kind(String code) {

@@ -10,7 +10,8 @@ public interface LetterAttachments {
 
 	/**
 	 * @param letter the kind of letter ({@code decision}, {@code questions}, …)
-	 * @param language the language the letter is written in
+	 * @param language the State's preferred language (the letter itself may have fallen
+	 * back to English)
 	 */
 	List<MailAttachment> forLetter(String businessKey, String letter, String language);
 

@@ -43,10 +43,11 @@ public class Outbox {
 	}
 
 	/**
-	 * Writes a mail whose text is already composed.
+	 * Writes a mail whose text is already composed (this package's tests and benchmarks;
+	 * every feature writes through {@link #enqueue(TemplatedMail)}).
 	 * @return whether the mail was new; {@code false} when its key was already written
 	 */
-	public boolean enqueue(OutgoingMail mail) {
+	boolean enqueue(OutgoingMail mail) {
 		if (mail.recipient() == null || mail.recipient().isBlank()) {
 			return false;
 		}
@@ -54,22 +55,24 @@ public class Outbox {
 		// PostgreSQL: two transactions racing on one key never fail, the second writes
 		// nothing
 		String insert = """
-				insert into outbox_mail (idempotency_key, kind, recipient, language, subject, body_text, body_html,
-				  business_key, process_instance_id, task_id, status, attempts, created_at, next_attempt_at)
+				insert into outbox_mail (idempotency_key, kind, recipient, language, requested_language, subject,
+				  body_text, body_html, business_key, process_instance_id, task_id, status, attempts, created_at,
+				  next_attempt_at)
 				""" + (this.postgres ? """
-				values (:key, :kind, :recipient, :language, :subject, :text, :html, :businessKey, :processInstanceId,
-				  :taskId, 'pending', 0, :now, :now)
+				values (:key, :kind, :recipient, :language, :requestedLanguage, :subject, :text, :html, :businessKey,
+				  :processInstanceId, :taskId, 'pending', 0, :now, :now)
 				on conflict (idempotency_key) do nothing
 				""" : """
-				select :key, :kind, :recipient, :language, :subject, :text, :html, :businessKey, :processInstanceId,
-				  :taskId, 'pending', 0, :now, :now
+				select :key, :kind, :recipient, :language, :requestedLanguage, :subject, :text, :html, :businessKey,
+				  :processInstanceId, :taskId, 'pending', 0, :now, :now
 				where not exists (select 1 from outbox_mail where idempotency_key = :key)
 				""");
 		int rows = this.jdbc.sql(insert)
 			.param("key", mail.idempotencyKey())
 			.param("kind", mail.kind())
 			.param("recipient", mail.recipient())
-			.param("language", MailTemplates.supported(mail.language()))
+			.param("language", (mail.language() != null) ? mail.language() : MailTemplates.DEFAULT_LANGUAGE)
+			.param("requestedLanguage", mail.requestedLanguage(), Types.VARCHAR)
 			.param("subject", truncate(mail.subject(), MAX_SUBJECT))
 			.param("text", mail.text())
 			.param("html", mail.html(), Types.VARCHAR)
@@ -82,19 +85,20 @@ public class Outbox {
 	}
 
 	/**
-	 * Renders the mail from its templates ({@code classpath:mail/{template}.txt} and
-	 * {@code .html}, in the mail's language) and writes it, at most once per key.
+	 * The one way the features write a mail: renders it from its templates
+	 * ({@code classpath:mail/{template}.txt} and {@code .html}) in the language
+	 * {@link MailTemplates#language(String, String)} chooses for the recipient's
+	 * preferred one, and writes it, at most once per key, recording both languages.
 	 * @return whether the mail was new; {@code false} when its key was already written
 	 */
 	public boolean enqueue(TemplatedMail mail) {
 		if (mail.recipient() == null || mail.recipient().isBlank() || exists(mail.idempotencyKey())) {
 			return false;
 		}
-		String language = MailTemplates.supported(mail.language());
-		MailTemplates.Rendered rendered = this.templates.render(mail.template(), language, mail.model());
-		boolean written = enqueue(
-				new OutgoingMail(mail.idempotencyKey(), mail.template(), mail.recipient(), language, rendered.subject(),
-						rendered.text(), rendered.html(), mail.businessKey(), mail.processInstanceId(), mail.taskId()));
+		MailTemplates.Rendered rendered = this.templates.render(mail.template(), mail.language(), mail.model());
+		boolean written = enqueue(new OutgoingMail(mail.idempotencyKey(), mail.kind(), mail.recipient(),
+				rendered.language().used(), rendered.language().requested(), rendered.subject(), rendered.text(),
+				rendered.html(), mail.businessKey(), mail.processInstanceId(), mail.taskId()));
 		if (written) {
 			for (MailAttachment attachment : mail.attachments()) {
 				this.jdbc
@@ -118,14 +122,6 @@ public class Outbox {
 			.param(idempotencyKey)
 			.query((rs, row) -> new MailAttachment(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.list();
-	}
-
-	/**
-	 * The language a mail goes out in: the recipient's preferred language where it is
-	 * English or French, otherwise English.
-	 */
-	public static String language(Object preferred) {
-		return MailTemplates.supported((preferred != null) ? preferred.toString() : null);
 	}
 
 	public long count(String businessKey) {
@@ -226,25 +222,46 @@ public class Outbox {
 	 *
 	 * @param idempotencyKey deterministic key, e.g.
 	 * {@code overdue:{taskId}:{dueDate}:{n}}
-	 * @param template the kind of mail and its templates, e.g. {@code task-assigned}
+	 * @param kind the kind of mail as {@code /mail} lists it, e.g.
+	 * {@code watch-final-reminder}; the template's name unless told otherwise
+	 * @param template its templates, e.g. {@code task-assigned}
 	 * @param recipient one address
-	 * @param language {@code en} or {@code fr} (anything else gives English)
+	 * @param language the recipient's preferred language (a code such as {@code ar} or
+	 * {@code fr}, null for none): the mail goes out in it where its template exists in
+	 * it, otherwise in English
 	 * @param model the templates' variables
 	 * @param attachments documents the mail carries (read when it is sent)
 	 */
-	public record TemplatedMail(String idempotencyKey, String template, String recipient, String language,
+	public record TemplatedMail(String idempotencyKey, String kind, String template, String recipient, String language,
 			Map<String, ?> model, String businessKey, String processInstanceId, String taskId,
 			List<MailAttachment> attachments) {
 
 		public TemplatedMail {
+			kind = (kind != null) ? kind : template;
 			model = (model != null) ? model : Map.of();
 			attachments = (attachments != null) ? List.copyOf(attachments) : List.of();
+		}
+
+		public TemplatedMail(String idempotencyKey, String template, String recipient, String language,
+				Map<String, ?> model, String businessKey, String processInstanceId, String taskId,
+				List<MailAttachment> attachments) {
+			this(idempotencyKey, template, template, recipient, language, model, businessKey, processInstanceId, taskId,
+					attachments);
 		}
 
 		public TemplatedMail(String idempotencyKey, String template, String recipient, String language,
 				Map<String, ?> model, String businessKey, String processInstanceId, String taskId) {
 			this(idempotencyKey, template, recipient, language, model, businessKey, processInstanceId, taskId,
 					List.of());
+		}
+
+		/**
+		 * A mail of a kind of its own to a recipient, in the recipient's language.
+		 */
+		public static TemplatedMail to(Recipients.Recipient recipient, String idempotencyKey, String kind,
+				String template, Map<String, ?> model, String businessKey, String processInstanceId) {
+			return new TemplatedMail(idempotencyKey, kind, template, recipient.email(), recipient.language(), model,
+					businessKey, processInstanceId, null, List.of());
 		}
 
 	}

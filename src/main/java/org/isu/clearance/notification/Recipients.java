@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -11,19 +13,25 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.isu.clearance.registry.StateParty;
 import org.isu.clearance.shared.AsSystem;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Who receives a task's mails, looked up in Camunda's identity service whatever the
- * authorizations of the user whose action triggered the mail.
+ * Who receives a mail, and in which language they prefer it: users (looked up in
+ * Camunda's identity service whatever the authorizations of the user whose action
+ * triggered the mail; their language is the user info {@code language}) and States' focal
+ * points (their address and language as the registry has them). The one place the
+ * features look up an address to write to.
  */
 @Component
-class Recipients {
+public class Recipients {
 
-	/** The user info key holding a user's preferred language ({@code en}, {@code fr}). */
-	static final String LANGUAGE_INFO = "language";
+	/**
+	 * The user info key holding a user's preferred language ({@code en}, {@code fr}, …).
+	 */
+	public static final String LANGUAGE_INFO = "language";
 
 	private final IdentityService identity;
 
@@ -52,18 +60,68 @@ class Recipients {
 		});
 	}
 
-	List<Recipient> users(Collection<String> userIds) {
+	/**
+	 * The users with an e-mail address among some, once each, in the order given.
+	 */
+	public List<Recipient> users(Collection<String> userIds) {
 		return AsSystem.call(this.identity, () -> {
 			List<Recipient> recipients = new ArrayList<>();
 			for (String userId : new LinkedHashSet<>(userIds)) {
 				User user = this.identity.createUserQuery().userId(userId).singleResult();
 				if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
 					recipients.add(new Recipient(user.getId(), name(user), user.getEmail(),
-							Outbox.language(this.identity.getUserInfo(user.getId(), LANGUAGE_INFO))));
+							this.identity.getUserInfo(user.getId(), LANGUAGE_INFO)));
 				}
 			}
 			return recipients;
 		});
+	}
+
+	/**
+	 * A user, if it exists and has an e-mail address.
+	 */
+	public Optional<Recipient> user(String userId) {
+		return (userId != null) ? users(List.of(userId)).stream().findFirst() : Optional.empty();
+	}
+
+	/**
+	 * The members of some groups with an e-mail address, once each.
+	 */
+	public List<Recipient> members(String... groupIds) {
+		return AsSystem.call(this.identity, () -> {
+			Set<String> userIds = new LinkedHashSet<>();
+			for (String groupId : groupIds) {
+				userIds.addAll(memberIds(groupId));
+			}
+			return users(userIds);
+		});
+	}
+
+	/**
+	 * A State's focal point as the registry has it now, if it has an address.
+	 */
+	public Optional<Recipient> focalPoint(StateParty state) {
+		if (state == null || state.focalPointEmail() == null || state.focalPointEmail().isBlank()) {
+			return Optional.empty();
+		}
+		return Optional.of(new Recipient(state.key(), OutgoingMail.singleLine(state.name()), state.focalPointEmail(),
+				(state.preferredLanguage() != null) ? state.preferredLanguage().name() : null));
+	}
+
+	/**
+	 * The focal point of the State whose request a process instance carries, from the
+	 * variables the request took from the registry when it started
+	 * ({@code focalPointEmail}, {@code preferredLanguage}, {@code stateName}).
+	 */
+	Optional<Recipient> focalPoint(Map<String, ?> request) {
+		Object email = request.get("focalPointEmail");
+		if (!(email instanceof String address) || address.isBlank()) {
+			return Optional.empty();
+		}
+		Object language = request.get("preferredLanguage");
+		Object name = request.get("stateName");
+		return Optional.of(new Recipient(null, (name != null) ? OutgoingMail.singleLine(name.toString()) : null,
+				address, (language != null) ? language.toString() : null));
 	}
 
 	List<String> memberIds(String groupId) {
@@ -89,7 +147,17 @@ class Recipients {
 		return name.isBlank() ? user.getId() : OutgoingMail.singleLine(name);
 	}
 
-	record Recipient(String userId, String name, String email, String language) {
+	/**
+	 * Someone a mail goes to.
+	 *
+	 * @param userId the user's id; for a focal point the State's key ({@code CCM-LAO}),
+	 * or null when unknown
+	 * @param name the user's name, or the State's
+	 * @param email one address
+	 * @param language the preferred language as recorded (a code such as {@code ar} or
+	 * {@code fr}), null for none; the outbox chooses the language the mail is written in
+	 */
+	public record Recipient(String userId, String name, String email, String language) {
 
 	}
 

@@ -14,25 +14,31 @@ import org.springframework.stereotype.Component;
 /**
  * Letters to the requesting State's focal point (acknowledgement, supplement request,
  * questions, reminder of the answers, decision, withdrawal), written to the outbox from
- * the templates {@code mail/state-{letter}.*} in the State's preferred language (English
- * or French, otherwise English). The letter comes from the activity's input parameter
+ * the templates {@code mail/state-{letter}.*} in the State's preferred language where the
+ * letter exists in it (English, French, Spanish), otherwise in English (see
+ * {@link MailTemplates#language}). The letter comes from the activity's input parameter
  * {@code letter}; an optional input parameter {@code dueOf} names the waiting task whose
  * due date the letter quotes. A letter carries the documents {@link LetterAttachments}
- * name for it (the decision letter: the decision). The key counts each kind of letter per
- * request, so a retried job writes nothing twice and a second round of questions is a new
- * letter.
+ * name for it in the State's preferred language (the decision letter: the decision, which
+ * exists in all six languages even where the letter falls back to English). The key
+ * counts each kind of letter per request, so a retried job writes nothing twice and a
+ * second round of questions is a new letter.
  */
 @Component
 class StateCorrespondenceDelegate implements JavaDelegate {
 
 	private final Outbox outbox;
 
+	private final Recipients recipients;
+
 	private final TaskService tasks;
 
 	private final ObjectProvider<LetterAttachments> attachments;
 
-	StateCorrespondenceDelegate(Outbox outbox, TaskService tasks, ObjectProvider<LetterAttachments> attachments) {
+	StateCorrespondenceDelegate(Outbox outbox, Recipients recipients, TaskService tasks,
+			ObjectProvider<LetterAttachments> attachments) {
 		this.outbox = outbox;
+		this.recipients = recipients;
 		this.tasks = tasks;
 		this.attachments = attachments;
 	}
@@ -56,17 +62,18 @@ class StateCorrespondenceDelegate implements JavaDelegate {
 			}
 			model.put("due", MailModels.day(waiting.getDueDate()));
 		}
-		String recipient = (String) model.get("focalPointEmail");
-		if (recipient == null || recipient.isBlank()) {
+		Recipients.Recipient focalPoint = this.recipients.focalPoint(model).orElse(null);
+		if (focalPoint == null) {
 			return;
 		}
-		String language = Outbox.language(model.get("preferredLanguage"));
+		String language = (focalPoint.language() != null) ? focalPoint.language() : MailTemplates.DEFAULT_LANGUAGE;
 		List<MailAttachment> files = this.attachments.stream()
 			.flatMap((source) -> source.forLetter(execution.getProcessBusinessKey(), letter, language).stream())
 			.toList();
-		this.outbox.enqueue(new Outbox.TemplatedMail(
-				"state:" + letter + ":" + execution.getProcessInstanceId() + ":" + number, "state-" + letter, recipient,
-				language, model, execution.getProcessBusinessKey(), execution.getProcessInstanceId(), null, files));
+		this.outbox
+			.enqueue(new Outbox.TemplatedMail("state:" + letter + ":" + execution.getProcessInstanceId() + ":" + number,
+					"state-" + letter, focalPoint.email(), focalPoint.language(), model,
+					execution.getProcessBusinessKey(), execution.getProcessInstanceId(), null, files));
 	}
 
 }

@@ -6,9 +6,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.isu.clearance.notification.OutgoingMail;
 import org.isu.clearance.notification.Outbox;
-import org.isu.clearance.outreach.OutreachMailTemplates.RenderedMail;
+import org.isu.clearance.notification.Outbox.TemplatedMail;
+import org.isu.clearance.notification.Recipients;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.registry.StateParty;
@@ -21,9 +21,10 @@ import static org.isu.clearance.outreach.DeadlineWatchProcess.*;
 /**
  * {@code Task_SendFirstReminder}, {@code Task_SendSecondReminder},
  * {@code Task_SendFinalReminder}: the countdown to the submission due date, to the
- * State's focal point in its language (English or French, otherwise English), with the
- * focal point's address as the registry has it now. Writes nothing when a request for the
- * State and meeting is already open, or when the reminder was superseded (see
+ * State's focal point in its language (English, French or Spanish, otherwise English:
+ * template {@code mail/state-focal-point-reminder.*}), with the focal point's address as
+ * the registry has it now. Writes nothing when a request for the State and meeting is
+ * already open, or when the reminder was superseded (see
  * {@link DeadlineWatchDates#superseded}). Once per watch and reminder: the idempotency
  * key is {@code watch:{businessKey}:{reminder}}.
  */
@@ -34,21 +35,23 @@ class FocalPointReminderDelegate implements JavaDelegate {
 
 	private final RuntimeService runtime;
 
+	static final String TEMPLATE = "state-focal-point-reminder";
+
 	private final Outbox outbox;
 
-	private final OutreachMailTemplates templates;
+	private final Recipients recipients;
 
 	private final DeadlineWatchDates dates;
 
 	private final DeadlineWatches watches;
 
-	FocalPointReminderDelegate(Registry registry, RuntimeService runtime, Outbox outbox,
-			OutreachMailTemplates templates, DeadlineWatchDates dates, DeadlineWatches watches) {
+	FocalPointReminderDelegate(Registry registry, RuntimeService runtime, Outbox outbox, Recipients recipients,
+			DeadlineWatchDates dates, DeadlineWatches watches) {
 		this.watches = watches;
 		this.registry = registry;
 		this.runtime = runtime;
 		this.outbox = outbox;
-		this.templates = templates;
+		this.recipients = recipients;
 		this.dates = dates;
 	}
 
@@ -63,19 +66,17 @@ class FocalPointReminderDelegate implements JavaDelegate {
 			.findState(Convention.valueOf((String) execution.getVariable(CONVENTION)),
 					(String) execution.getVariable(STATE_CODE))
 			.orElse(null);
-		if (state == null || state.focalPointEmail() == null || state.focalPointEmail().isBlank()) {
+		Recipients.Recipient focalPoint = this.recipients.focalPoint(state).orElse(null);
+		if (focalPoint == null) {
 			return;
 		}
-		String language = OutreachMailTemplates.language(state.preferredLanguage());
 		Map<String, Object> model = new HashMap<>(execution.getVariables());
 		model.put("stateName", state.name());
-		model.put("conventionTitle", state.convention().title());
-		model.put("article", state.convention().article());
+		model.put("convention", state.convention().name());
 		model.put("reminder", reminder);
-		RenderedMail mail = this.templates.render("focal-point-reminder", language, model);
-		this.outbox.enqueue(new OutgoingMail("watch:" + execution.getProcessBusinessKey() + ":" + reminder,
-				"watch-" + reminder + "-reminder", state.focalPointEmail(), language, mail.subject(), mail.text(),
-				mail.html(), execution.getProcessBusinessKey(), execution.getProcessInstanceId(), null));
+		this.outbox.enqueue(TemplatedMail.to(focalPoint, "watch:" + execution.getProcessBusinessKey() + ":" + reminder,
+				"watch-" + reminder + "-reminder", TEMPLATE, model, execution.getProcessBusinessKey(),
+				execution.getProcessInstanceId()));
 	}
 
 	/**

@@ -3,45 +3,40 @@ package org.isu.clearance.outreach;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.identity.User;
 import org.isu.clearance.identity.Groups;
-import org.isu.clearance.notification.OutgoingMail;
 import org.isu.clearance.notification.Outbox;
-import org.isu.clearance.outreach.OutreachMailTemplates.RenderedMail;
+import org.isu.clearance.notification.Outbox.TemplatedMail;
+import org.isu.clearance.notification.Recipients;
 
 import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_AlertCoordinators}: the day after the submission due date, when no request
- * for the watched State and meeting arrived, every coordinator is alerted (in English:
- * users have no language preference). Once per watch and coordinator.
+ * for the watched State and meeting arrived, every coordinator is alerted, in the
+ * coordinator's language (template {@code mail/submission-overdue.*}). Once per watch and
+ * coordinator.
  */
 @Component
 class SubmissionOverdueDelegate implements JavaDelegate {
 
-	static final String LANGUAGE = "en";
+	static final String TEMPLATE = "submission-overdue";
 
-	private final IdentityService identity;
+	private final Recipients recipients;
 
 	private final RuntimeService runtime;
 
 	private final Outbox outbox;
 
-	private final OutreachMailTemplates templates;
-
 	private final DeadlineWatches watches;
 
-	SubmissionOverdueDelegate(IdentityService identity, RuntimeService runtime, Outbox outbox,
-			OutreachMailTemplates templates, DeadlineWatches watches) {
+	SubmissionOverdueDelegate(Recipients recipients, RuntimeService runtime, Outbox outbox, DeadlineWatches watches) {
 		this.watches = watches;
-		this.identity = identity;
+		this.recipients = recipients;
 		this.runtime = runtime;
 		this.outbox = outbox;
-		this.templates = templates;
 	}
 
 	@Override
@@ -50,16 +45,12 @@ class SubmissionOverdueDelegate implements JavaDelegate {
 				|| !FocalPointReminderDelegate.current(this.watches, execution)) {
 			return;
 		}
-		Map<String, Object> model = new HashMap<>(execution.getVariables());
-		RenderedMail mail = this.templates.render("submission-overdue", LANGUAGE, model);
-		for (User user : this.identity.createUserQuery().memberOfGroup(Groups.COORDINATORS).list()) {
-			if (user.getEmail() == null || user.getEmail().isBlank()) {
-				continue;
-			}
-			this.outbox
-				.enqueue(new OutgoingMail("watch:" + execution.getProcessBusinessKey() + ":overdue:" + user.getId(),
-						"watch-overdue", user.getEmail(), LANGUAGE, mail.subject(), mail.text(), mail.html(),
-						execution.getProcessBusinessKey(), execution.getProcessInstanceId(), null));
+		for (Recipients.Recipient coordinator : this.recipients.members(Groups.COORDINATORS)) {
+			Map<String, Object> model = new HashMap<>(execution.getVariables());
+			model.put("recipientName", coordinator.name());
+			this.outbox.enqueue(TemplatedMail.to(coordinator,
+					"watch:" + execution.getProcessBusinessKey() + ":overdue:" + coordinator.userId(), "watch-overdue",
+					TEMPLATE, model, execution.getProcessBusinessKey(), execution.getProcessInstanceId()));
 		}
 	}
 

@@ -40,6 +40,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class QuarterDigest {
 
+	private static final String DUE_LABEL = "quarter-digest.due.";
+
 	private final RuntimeService runtime;
 
 	private final TaskService tasks;
@@ -65,7 +67,11 @@ public class QuarterDigest {
 		this.identity = identity;
 	}
 
-	Map<String, Object> model(QuarterPeriod quarter) {
+	/**
+	 * The digest's model, the work plan's labels in a language ({@code en}, {@code fr};
+	 * otherwise English): the rest of the wording is the template's.
+	 */
+	Map<String, Object> model(QuarterPeriod quarter, String language) {
 		Map<String, Object> model = new LinkedHashMap<>();
 		model.put("quarter", quarter.quarter().name());
 		model.put("firstDay", quarter.start().toString());
@@ -73,14 +79,14 @@ public class QuarterDigest {
 		model.put("nextMeetings", nextMeetings(quarter.start()));
 		List<WorkPlanActivities.QuarterOfCycle> plans = new ArrayList<>();
 		for (Convention convention : Convention.values()) {
-			this.workPlans.quarterOf(convention, quarter.start(), "en").ifPresent(plans::add);
+			this.workPlans.quarterOf(convention, quarter.start(), language).ifPresent(plans::add);
 		}
 		model.put("workPlans", plans);
-		List<String> expired = new ArrayList<>();
+		List<ExpiredLine> expired = new ArrayList<>();
 		for (Convention convention : Convention.values()) {
 			this.registry.states(convention, true, quarter.start())
 				.forEach((state) -> expired
-					.add(state.name() + " (" + convention + ", deadline " + state.clearanceDeadline() + ")"));
+					.add(new ExpiredLine(state.name(), convention.name(), state.clearanceDeadline().toString())));
 		}
 		model.put("expiredStates", expired);
 		// the reports due on 30 April of the quarter's year cover the year before
@@ -90,15 +96,15 @@ public class QuarterDigest {
 		return model;
 	}
 
-	private List<String> nextMeetings(LocalDate from) {
-		List<String> meetings = new ArrayList<>();
+	private List<MeetingLine> nextMeetings(LocalDate from) {
+		List<MeetingLine> meetings = new ArrayList<>();
 		for (Convention convention : Convention.values()) {
 			this.registry.meetings(convention)
 				.stream()
 				.filter((meeting) -> meeting.kind().decidesExtensions() && !meeting.firstDay().isBefore(from))
 				.min(Comparator.comparing(Meeting::firstDay))
-				.ifPresent((meeting) -> meetings.add(convention + " " + meeting.code() + " (opens " + meeting.firstDay()
-						+ (meeting.provisional() ? ", provisional" : "") + ")"));
+				.ifPresent((meeting) -> meetings.add(new MeetingLine(convention.name(), meeting.code(),
+						meeting.firstDay().toString(), meeting.provisional())));
 		}
 		return meetings;
 	}
@@ -125,27 +131,28 @@ public class QuarterDigest {
 				if (task.getDueDate() != null) {
 					LocalDate day = LocalDate.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault());
 					if (quarter.contains(day)) {
-						due.add(new DueLine(task.getName(), day.toString()));
+						due.add(new DueLine(task.getName(), null, null, day.toString()));
 					}
 				}
 			}
-			plannedDates(v).forEach((label, day) -> {
-				if (day != null && quarter.contains(day)) {
-					due.add(new DueLine(label, day.toString()));
-				}
-			});
+			plannedDates(v).stream()
+				.filter((line) -> line.date() != null && quarter.contains(LocalDate.parse(line.date())))
+				.forEach(due::add);
 			due.sort(Comparator.comparing(DueLine::date));
-			lines.add(new RequestLine(request.getBusinessKey(),
-					String.valueOf(v.get(ExtensionRequestProcess.STATE_NAME)),
-					String.valueOf(v.get(ExtensionRequestProcess.CONVENTION)),
-					String.valueOf(v.get(ExtensionRequestProcess.MEETING_CODE)),
-					stage.isEmpty() ? "in progress" : String.join(", ", stage), due.stream().distinct().toList()));
+			lines.add(
+					new RequestLine(request.getBusinessKey(), String.valueOf(v.get(ExtensionRequestProcess.STATE_NAME)),
+							String.valueOf(v.get(ExtensionRequestProcess.CONVENTION)),
+							String.valueOf(v.get(ExtensionRequestProcess.MEETING_CODE)),
+							stage.isEmpty() ? null : String.join(", ", stage), due.stream().distinct().toList()));
 		}
 		return lines;
 	}
 
-	private Map<String, LocalDate> plannedDates(Map<String, Object> v) {
-		Map<String, LocalDate> dates = new LinkedHashMap<>();
+	/**
+	 * The request's planned dates, labelled by message keys.
+	 */
+	private List<DueLine> plannedDates(Map<String, Object> v) {
+		List<DueLine> dates = new ArrayList<>();
 		try {
 			Convention convention = Convention.valueOf((String) v.get(ExtensionRequestProcess.CONVENTION));
 			LocalDate first = LocalDate.parse((String) v.get(ExtensionRequestProcess.MEETING_FIRST_DAY));
@@ -154,14 +161,14 @@ public class QuarterDigest {
 					MeetingKind.MSP, first, last, null, false);
 			DeadlinePlan plan = this.calendar.plan(convention,
 					LocalDate.parse((String) v.get(ExtensionRequestProcess.CURRENT_DEADLINE)), meeting);
-			dates.put("Preliminary review due", plan.preliminaryReview());
-			dates.put("State's answers due", plan.stateResponse());
-			dates.put("Final review due", plan.finalReview());
-			dates.put("Endorsement due", plan.endorsement());
-			dates.put("Translation cut-off", plan.translation());
-			dates.put("Presentation prepared", plan.presentation());
-			dates.put("Meeting opens (" + meeting.code() + ")", first);
-			dates.put("Decision recorded", plan.decisionRecorded());
+			dates.add(planned("preliminary-review", null, plan.preliminaryReview()));
+			dates.add(planned("state-response", null, plan.stateResponse()));
+			dates.add(planned("final-review", null, plan.finalReview()));
+			dates.add(planned("endorsement", null, plan.endorsement()));
+			dates.add(planned("translation", null, plan.translation()));
+			dates.add(planned("presentation", null, plan.presentation()));
+			dates.add(planned("meeting-opens", meeting.code(), first));
+			dates.add(planned("decision", null, plan.decisionRecorded()));
 		}
 		catch (RuntimeException ex) {
 			// a request without a complete calendar still shows its stage and open tasks
@@ -215,12 +222,18 @@ public class QuarterDigest {
 		});
 	}
 
+	private static DueLine planned(String what, String argument, LocalDate day) {
+		return new DueLine(null, DUE_LABEL + what, argument, (day != null) ? day.toString() : null);
+	}
+
 	private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
 		return !day.isBefore(from) && !day.isAfter(to);
 	}
 
 	/**
 	 * An open request in the digest.
+	 *
+	 * @param stage the names of its active steps, null when none has a name
 	 */
 	public record RequestLine(String businessKey, String stateName, String convention, String meetingCode, String stage,
 			List<DueLine> due) {
@@ -228,9 +241,24 @@ public class QuarterDigest {
 	}
 
 	/**
-	 * A date that falls in the quarter.
+	 * A date that falls in the quarter: a task's (its name) or a planned one (the message
+	 * key of its label in {@code mail/messages*.properties}, and the label's argument).
 	 */
-	public record DueLine(String what, String date) {
+	public record DueLine(String label, String labelKey, String argument, String date) {
+
+	}
+
+	/**
+	 * The next meeting of a convention that decides on extensions.
+	 */
+	public record MeetingLine(String convention, String code, String firstDay, boolean provisional) {
+
+	}
+
+	/**
+	 * A State whose deadline has passed without an extension granted.
+	 */
+	public record ExpiredLine(String stateName, String convention, String deadline) {
 
 	}
 

@@ -189,12 +189,38 @@ class NotificationTests {
 		String spanish = start("AND", Language.es);
 
 		assertThat(mails("state:acknowledgement:" + french + ":%")).singleElement().satisfies((mail) -> {
-			assertThat(mail).containsEntry("RECIPIENT", "focal.mco@example.org").containsEntry("LANGUAGE", "fr");
+			assertThat(mail).containsEntry("RECIPIENT", "focal.mco@example.org")
+				.containsEntry("LANGUAGE", "fr")
+				.containsEntry("REQUESTED_LANGUAGE", "fr");
 			assertThat((String) mail.get("SUBJECT")).startsWith("Accusé de réception : ");
 			assertThat((String) mail.get("BODY_TEXT")).startsWith("Madame, Monsieur,");
 		});
-		assertThat(mails("state:acknowledgement:" + spanish + ":%")).singleElement()
-			.satisfies((mail) -> assertThat(mail).containsEntry("LANGUAGE", "en"));
+		assertThat(mails("state:acknowledgement:" + spanish + ":%")).singleElement().satisfies((mail) -> {
+			assertThat(mail).containsEntry("LANGUAGE", "es").containsEntry("REQUESTED_LANGUAGE", "es");
+			assertThat((String) mail.get("SUBJECT"))
+				.isEqualTo("Acuse de recibo: solicitud de prórroga – State AND (CCM, 15MSP)");
+			assertThat((String) mail.get("BODY_TEXT")).startsWith("Estimado punto focal:")
+				.contains("recibió el 2027-11-01 la solicitud de State AND")
+				.endsWith("Dependencia de Apoyo a la Aplicación\n");
+		});
+	}
+
+	@Test
+	void aLetterWithNoTemplateInTheStatesLanguageGoesOutInEnglishAndTheMailPageSaysSo() {
+		String russian = start("KAZ", Language.ru);
+
+		Map<String, Object> letter = mails("state:acknowledgement:" + russian + ":%").get(0);
+		assertThat(letter).containsEntry("LANGUAGE", "en").containsEntry("REQUESTED_LANGUAGE", "ru");
+		assertThat((String) letter.get("SUBJECT")).startsWith("Acknowledgement of receipt: ");
+
+		String list = get("coordinator", "/mail?kind=state-acknowledgement&businessKey=CCM-KAZ-15MSP").getBody();
+		assertThat(list).contains("focal.kaz@example.org", "Sent in English: no Russian template");
+		assertThat(get("coordinator", "/mail/" + ((Number) letter.get("ID")).longValue()).getBody())
+			.contains("Sent in English: no Russian template");
+		// a mail in the language asked for says nothing of the kind
+		assertThat(get("coordinator", "/mail?kind=task-assigned&businessKey=CCM-KAZ-15MSP").getBody())
+			.contains("isu-officer@example.org")
+			.doesNotContain("Sent in English");
 	}
 
 	@Test

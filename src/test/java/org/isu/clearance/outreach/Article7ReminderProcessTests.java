@@ -25,7 +25,8 @@ import static org.isu.clearance.outreach.OutreachFixtures.*;
 /**
  * {@code article7-reminders}: once a year, 30 and 7 days before 30 April at 09:00 and not
  * a minute before, the focal point of every State Party whose report for the reporting
- * year is missing is reminded, in French or English.
+ * year is missing is reminded, in its language (English, French, Spanish), otherwise in
+ * English.
  */
 @ProcessTest(ARTICLE7_PROCESS_KEY)
 class Article7ReminderProcessTests {
@@ -76,6 +77,25 @@ class Article7ReminderProcessTests {
 			.containsExactlyInAnyOrder(
 					"Rappel : rapport de transparence de Chad au titre de l'article 7 (CCM) attendu le 2027-04-30",
 					"Dernier rappel : rapport de transparence de Chad au titre de l'article 7 (CCM) attendu le 2027-04-30");
+		// Chile prefers Spanish; Iraq Arabic, in which the letter does not exist:
+		// English,
+		// and the outbox records that it fell back
+		assertThat(mails).filteredOn((mail) -> "focal-point.chl@example.org".equals(mail.get("RECIPIENT")))
+			.hasSize(2)
+			.allSatisfy((mail) -> {
+				assertThat(mail).containsEntry("LANGUAGE", "es").containsEntry("REQUESTED_LANGUAGE", "es");
+				assertThat((String) mail.get("SUBJECT")).endsWith(
+						"informe de transparencia de Chile en virtud del artículo 7 (CCM), previsto para el 2027-04-30");
+				assertThat((String) mail.get("BODY_TEXT")).startsWith("Estimado punto focal:")
+					.contains("correspondiente al año civil 2026");
+			});
+		assertThat(mails).filteredOn((mail) -> "focal-point.irq@example.org".equals(mail.get("RECIPIENT")))
+			.hasSize(2)
+			.allSatisfy((mail) -> {
+				assertThat(mail).containsEntry("LANGUAGE", "en").containsEntry("REQUESTED_LANGUAGE", "ar");
+				assertThat((String) mail.get("SUBJECT"))
+					.endsWith("CCM Article 7 transparency report of Iraq due 2027-04-30");
+			});
 		assertThat(mails).filteredOn((mail) -> "focal-point.deu@example.org".equals(mail.get("RECIPIENT")))
 			.extracting((mail) -> (String) mail.get("BODY_TEXT"))
 			.allSatisfy((body) -> assertThat(body).contains("covering the calendar year 2026", "by 2027-04-30"));
@@ -119,7 +139,7 @@ class Article7ReminderProcessTests {
 
 	private List<Map<String, Object>> mails() {
 		return Rows.of(this.jdbc,
-				"select kind, recipient, subject, body_text from outbox_mail where business_key = 'article7-2027'");
+				"select kind, recipient, language, requested_language, subject, body_text from outbox_mail where business_key = 'article7-2027'");
 	}
 
 }

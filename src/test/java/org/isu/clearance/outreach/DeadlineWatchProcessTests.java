@@ -134,9 +134,20 @@ class DeadlineWatchProcessTests {
 		assertThat(mails).filteredOn((mail) -> "watch-final-reminder".equals(mail.get("KIND")))
 			.singleElement()
 			.satisfies((mail) -> assertThat((String) mail.get("SUBJECT")).startsWith("Dernier rappel"));
+		// the final reminder and the coordinators' alert state the facts: no general rule
+		// that late requests are not approved (that was an APMBC meeting's decision)
+		assertThat(mails).filteredOn((mail) -> "watch-final-reminder".equals(mail.get("KIND")))
+			.singleElement()
+			.satisfies((mail) -> assertThat((String) mail.get("BODY_TEXT")).contains(
+					"L'article 4, paragraphe 6, de la Convention dispose que chaque demande doit être présentée au moins neuf mois avant")
+				.doesNotContain("approuv", "risque de ne pas"));
 		assertThat(mails).filteredOn((mail) -> "watch-overdue".equals(mail.get("KIND")))
 			.isNotEmpty()
-			.allSatisfy((mail) -> assertThat((String) mail.get("SUBJECT")).contains("No extension request received"))
+			.allSatisfy((mail) -> {
+				assertThat((String) mail.get("SUBJECT")).contains("No extension request received");
+				assertThat((String) mail.get("BODY_TEXT")).contains("recorded as late", "Article 4(6)")
+					.doesNotContain("not approved");
+			})
 			.extracting((mail) -> mail.get("RECIPIENT"))
 			.contains("coordinator@example.org");
 	}
@@ -272,8 +283,10 @@ class DeadlineWatchProcessTests {
 
 		assertThat(mails("watch-CCM-SUR-15MSP")).singleElement().satisfies((mail) -> {
 			assertThat(mail.get("KIND")).isEqualTo("watch-second-reminder");
-			// Spanish is not among the templates' languages: English
-			assertThat(mail.get("LANGUAGE")).isEqualTo("en");
+			assertThat(mail).containsEntry("LANGUAGE", "es").containsEntry("REQUESTED_LANGUAGE", "es");
+			assertThat((String) mail.get("SUBJECT")).isEqualTo(
+					"Recordatorio: solicitud de prórroga de State SUR prevista a más tardar para el 2027-12-15 (CCM, 15MSP)");
+			assertThat((String) mail.get("BODY_TEXT")).contains("queda aproximadamente un mes");
 		});
 		assertThat(timer(watch, TIMER_FINAL_REMINDER).getDuedate()).isEqualTo(at("2027-12-01T09:00:00"));
 	}
@@ -330,7 +343,7 @@ class DeadlineWatchProcessTests {
 
 	private List<Map<String, Object>> mails(String businessKey) {
 		return Rows.of(this.jdbc,
-				"select kind, recipient, language, subject, body_text from outbox_mail where business_key = ? order by id",
+				"select kind, recipient, language, requested_language, subject, body_text from outbox_mail where business_key = ? order by id",
 				businessKey);
 	}
 

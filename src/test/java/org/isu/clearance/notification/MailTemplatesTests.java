@@ -299,6 +299,20 @@ class MailTemplatesTests {
 	}
 
 	@Test
+	void theLettersNameTheConventionsReviewingBody() {
+		Map<String, Object> apmbc = new HashMap<>(request());
+		apmbc.put("convention", "APMBC");
+		assertThat(this.templates.render("state-questions", "en", apmbc)).satisfies((mail) -> {
+			assertThat(mail.subject()).contains("Questions from the Committee on Article 5 Implementation");
+			assertThat(mail.text()).contains("The Committee on Article 5 Implementation has reviewed");
+		});
+		assertThat(this.templates.render("state-answers-reminder", "fr", apmbc).text())
+			.contains("Le Comité sur la mise en œuvre de l'article 5 attend");
+		assertThat(this.templates.render("state-questions", "es", request()).text())
+			.contains("El Grupo de Análisis ha examinado");
+	}
+
+	@Test
 	void theDecisionLetterSaysWhatWasDecided() {
 		Map<String, Object> refused = request();
 		refused.put("decision", "refused");

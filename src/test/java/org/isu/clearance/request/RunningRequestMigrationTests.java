@@ -32,10 +32,12 @@ import static org.isu.clearance.request.ExtensionRequestProcess.*;
 import static org.isu.clearance.request.RequestFixtures.*;
 
 /**
- * The {@code extension-request} model of the main branch before issue 13 (commit 1f6acf8,
- * in src/test/resources/migration) deployed beside the current one: an instance waiting
- * at each of its user tasks moves to the current version at startup with its task, and
- * the one waiting for the decision then follows the current model (not considered late →
+ * The {@code extension-request} models of the main branch before issue 13 (commit
+ * 1f6acf8) and before its rounds of questions and APMBC steps (commit 7d11c06), both in
+ * src/test/resources/migration, deployed beside the current one: an instance waiting at
+ * each of their user tasks moves to the current version at startup with its task, and
+ * then follows the current model (the State's answers go to their review, the final
+ * review of a CCM request to the endorsement, the decision not considered late to the
  * refused end). Runs on its own database: it deploys versions out of order.
  */
 @ApplicationTest
@@ -71,12 +73,14 @@ class RunningRequestMigrationTests {
 	@Autowired
 	private RunningRequestMigration migration;
 
-	@Test
-	void instancesWaitingAtEveryUserTaskOfThePreviousVersionMoveToTheCurrentOne() throws IOException {
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "1f6acf8", "7d11c06" })
+	void instancesWaitingAtEveryUserTaskOfAPreviousVersionMoveToTheCurrentOne(String commit) throws IOException {
 		BpmnAwareTests.init(this.engine);
-		ProcessDefinition previous = deploy("migration/extension-request-1f6acf8.bpmn");
-		state(this.registry, "EST", "2028-11-01");
-		String first = this.requests.start(start("EST", "2031-11-01", "2026-11-20")).processInstanceId();
+		ProcessDefinition previous = deploy("migration/extension-request-" + commit + ".bpmn");
+		String code = "1f6acf8".equals(commit) ? "EST" : "FRA";
+		state(this.registry, code, "2028-11-01");
+		String first = this.requests.start(start(code, "2031-11-01", "2026-11-20")).processInstanceId();
 		runAsyncSteps(this.management, first);
 		Map<String, Object> variables = new HashMap<>(this.runtime.getVariables(first));
 		variables.put(RAPPORTEUR, "ag-member");
@@ -85,7 +89,7 @@ class RunningRequestMigrationTests {
 		Map<String, String> waiting = new HashMap<>();
 		for (String activity : USER_TASKS) {
 			ProcessInstance instance = this.runtime.createProcessInstanceById(previous.getId())
-				.businessKey("CCM-EST-" + activity)
+				.businessKey("CCM-" + code + "-" + activity)
 				.startBeforeActivity(activity)
 				.setVariables(variables)
 				.execute();
@@ -105,13 +109,23 @@ class RunningRequestMigrationTests {
 				.extracting(Task::getProcessDefinitionId)
 				.containsOnly(current.getId());
 		});
-		// the migrated decision follows the current model
+		// the migrated instances follow the current model
+		String answered = waiting.get(TASK_RECORD_STATE_RESPONSE);
+		this.tasks.complete(this.tasks.createTaskQuery().processInstanceId(answered).singleResult().getId(),
+				Map.of(RESPONSE_SUMMARY, "Answers received."));
+		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(answered).singleResult())
+			.isWaitingAt(TASK_REVIEW_STATE_ANSWERS);
+		String reviewed = waiting.get(TASK_FINAL_REVIEW);
+		this.tasks.complete(this.tasks.createTaskQuery().processInstanceId(reviewed).singleResult().getId(),
+				finalReview("grant", "2031-11-01"));
+		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(reviewed).singleResult())
+			.isWaitingAt(TASK_ENDORSE_ANALYSIS);
 		String decided = waiting.get(TASK_RECORD_DECISION);
 		this.tasks.complete(this.tasks.createTaskQuery().processInstanceId(decided).singleResult().getId(),
 				decision("not-considered-late", null));
 		runAsyncSteps(this.management, decided);
 		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(decided).count()).isZero();
-		assertThat(this.registry.state(Convention.CCM, "EST").clearanceDeadline()).hasToString("2028-11-01");
+		assertThat(this.registry.state(Convention.CCM, code).clearanceDeadline()).hasToString("2028-11-01");
 		assertThat(this.migration.migrateRunning()).isZero();
 		waiting.values()
 			.stream()

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.isu.clearance.notification.Outbox;
+import org.isu.clearance.notification.Outbox.RequestMail;
 import org.isu.clearance.request.ExtensionRequestProcess;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,9 +70,12 @@ class RequestDetails {
 
 	private final JdbcClient jdbc;
 
-	RequestDetails(RequestReadModel readModel, JdbcClient jdbc) {
+	private final Outbox outbox;
+
+	RequestDetails(RequestReadModel readModel, JdbcClient jdbc, Outbox outbox) {
 		this.readModel = readModel;
 		this.jdbc = jdbc;
+		this.outbox = outbox;
 	}
 
 	@Transactional(readOnly = true)
@@ -121,14 +126,7 @@ class RequestDetails {
 			.query((rs) -> {
 				(rs.getInt(2) == 1 ? active : completed).add(rs.getString(1));
 			});
-		List<Mail> mails = this.jdbc.sql("""
-				select kind, recipient, language, subject, status, created_at, sent_at from outbox_mail
-				where business_key = ? order by created_at, id
-				""")
-			.param(request.businessKey())
-			.query((rs, row) -> new Mail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7))))
-			.list();
+		List<RequestMail> mails = this.outbox.mailsOf(request.businessKey());
 		return new Details(request, definitionId, facts, history, completed, active, mails);
 	}
 
@@ -198,7 +196,7 @@ class RequestDetails {
 	 */
 	record Details(RequestSummary request, String processDefinitionId, Map<String, String> facts,
 			List<HistoryEntry> history, List<String> completedActivities, List<String> activeActivities,
-			List<Mail> mails) {
+			List<RequestMail> mails) {
 
 	}
 
@@ -214,11 +212,6 @@ class RequestDetails {
 	}
 
 	record RecordedValue(String name, Object value) {
-
-	}
-
-	record Mail(String kind, String recipient, String language, String subject, String status, Instant createdAt,
-			Instant sentAt) {
 
 	}
 

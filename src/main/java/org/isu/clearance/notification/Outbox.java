@@ -124,6 +124,34 @@ public class Outbox {
 			.list();
 	}
 
+	/**
+	 * The mails written for a request, oldest first: what other modules read of the
+	 * outbox (its table is this module's).
+	 */
+	public List<RequestMail> mailsOf(String businessKey) {
+		return this.jdbc.sql("""
+				select kind, recipient, language, subject, status, created_at, sent_at from outbox_mail
+				where business_key = ? order by created_at, id
+				""")
+			.param(businessKey)
+			.query((rs, row) -> new RequestMail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getString(5), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7))))
+			.list();
+	}
+
+	private static java.time.Instant instant(java.sql.Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * One mail of a request: its kind, recipient, language used, subject, status and when
+	 * it was written and sent.
+	 */
+	public record RequestMail(String kind, String recipient, String language, String subject, String status,
+			java.time.Instant createdAt, java.time.Instant sentAt) {
+
+	}
+
 	public long count(String businessKey) {
 		return this.jdbc.sql("select count(*) from outbox_mail where business_key = ?")
 			.param(businessKey)

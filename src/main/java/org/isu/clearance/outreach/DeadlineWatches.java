@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.isu.clearance.calendar.DeadlineCalendar;
@@ -20,6 +21,7 @@ import org.isu.clearance.registry.Registry;
 import org.isu.clearance.registry.StateDeadlineChanged;
 import org.isu.clearance.registry.StateParty;
 import org.isu.clearance.request.ExtensionRequestProcess;
+import org.isu.clearance.request.ExtensionRequests;
 import org.isu.clearance.request.ExtensionRequestStarted;
 import org.isu.clearance.shared.AsSystem;
 import org.isu.clearance.startup.StartupStep;
@@ -87,9 +89,12 @@ class DeadlineWatches implements StartupTask {
 
 	private final Map<String, Object> stateLocks = new ConcurrentHashMap<>();
 
+	private final ExtensionRequests requests;
+
 	DeadlineWatches(RuntimeService runtime, ManagementService management, TaskService tasks, DeadlineWatchDates dates,
 			IdentityService identity, Registry registry, DeadlineCalendar calendar,
-			PlatformTransactionManager transactions) {
+			PlatformTransactionManager transactions, ExtensionRequests requests) {
+		this.requests = requests;
 		this.runtime = runtime;
 		this.management = management;
 		this.tasks = tasks;
@@ -277,10 +282,16 @@ class DeadlineWatches implements StartupTask {
 	}
 
 	private boolean isRequestOpen(String requestKey) {
-		return this.runtime.createProcessInstanceQuery()
-			.processDefinitionKey(ExtensionRequestProcess.PROCESS_KEY)
-			.processInstanceBusinessKey(requestKey)
-			.count() > 0;
+		return this.requests.isOpen(requestKey);
+	}
+
+	/**
+	 * Whether the request of the watched State and meeting is already open (the message
+	 * that ends the watch may not have arrived yet).
+	 */
+	boolean requestOpen(DelegateExecution watch) {
+		return isRequestOpen(ExtensionRequestProcess.businessKey((String) watch.getVariable(CONVENTION),
+				(String) watch.getVariable(STATE_CODE), (String) watch.getVariable(MEETING_CODE)));
 	}
 
 	private static String key(StateParty state, DeadlinePlan plan) {

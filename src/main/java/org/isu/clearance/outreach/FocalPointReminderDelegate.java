@@ -3,7 +3,6 @@ package org.isu.clearance.outreach;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.isu.clearance.notification.Outbox;
@@ -33,8 +32,6 @@ class FocalPointReminderDelegate implements JavaDelegate {
 
 	private final Registry registry;
 
-	private final RuntimeService runtime;
-
 	static final String TEMPLATE = "state-focal-point-reminder";
 
 	private final Outbox outbox;
@@ -45,11 +42,10 @@ class FocalPointReminderDelegate implements JavaDelegate {
 
 	private final DeadlineWatches watches;
 
-	FocalPointReminderDelegate(Registry registry, RuntimeService runtime, Outbox outbox, Recipients recipients,
-			DeadlineWatchDates dates, DeadlineWatches watches) {
+	FocalPointReminderDelegate(Registry registry, Outbox outbox, Recipients recipients, DeadlineWatchDates dates,
+			DeadlineWatches watches) {
 		this.watches = watches;
 		this.registry = registry;
-		this.runtime = runtime;
 		this.outbox = outbox;
 		this.recipients = recipients;
 		this.dates = dates;
@@ -58,7 +54,7 @@ class FocalPointReminderDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String reminder = (String) execution.getVariable(REMINDER);
-		if (this.dates.superseded(execution, reminder) || requestOpen(this.runtime, execution)
+		if (this.dates.superseded(execution, reminder) || this.watches.requestOpen(execution)
 				|| !current(this.watches, execution)) {
 			return;
 		}
@@ -86,18 +82,6 @@ class FocalPointReminderDelegate implements JavaDelegate {
 	static boolean current(DeadlineWatches watches, DelegateExecution watch) {
 		return watches.isCurrent((String) watch.getVariable(CONVENTION), (String) watch.getVariable(STATE_CODE),
 				(String) watch.getVariable(MEETING_CODE));
-	}
-
-	/**
-	 * Whether the request of the watched State and meeting is already open (the message
-	 * that ends the watch may not have arrived yet).
-	 */
-	static boolean requestOpen(RuntimeService runtime, DelegateExecution watch) {
-		return runtime.createProcessInstanceQuery()
-			.processDefinitionKey(ExtensionRequestProcess.PROCESS_KEY)
-			.processInstanceBusinessKey(ExtensionRequestProcess.businessKey((String) watch.getVariable(CONVENTION),
-					(String) watch.getVariable(STATE_CODE), (String) watch.getVariable(MEETING_CODE)))
-			.count() > 0;
 	}
 
 }

@@ -3,7 +3,6 @@ package org.isu.clearance.outreach;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.isu.clearance.identity.Groups;
@@ -26,23 +25,19 @@ class SubmissionOverdueDelegate implements JavaDelegate {
 
 	private final Recipients recipients;
 
-	private final RuntimeService runtime;
-
 	private final Outbox outbox;
 
 	private final DeadlineWatches watches;
 
-	SubmissionOverdueDelegate(Recipients recipients, RuntimeService runtime, Outbox outbox, DeadlineWatches watches) {
+	SubmissionOverdueDelegate(Recipients recipients, Outbox outbox, DeadlineWatches watches) {
 		this.watches = watches;
 		this.recipients = recipients;
-		this.runtime = runtime;
 		this.outbox = outbox;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		if (FocalPointReminderDelegate.requestOpen(this.runtime, execution)
-				|| !FocalPointReminderDelegate.current(this.watches, execution)) {
+		if (this.watches.requestOpen(execution) || !FocalPointReminderDelegate.current(this.watches, execution)) {
 			return;
 		}
 		for (Recipients.Recipient coordinator : this.recipients.members(Groups.COORDINATORS)) {

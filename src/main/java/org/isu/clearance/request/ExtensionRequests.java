@@ -61,7 +61,11 @@ public class ExtensionRequests {
 		}
 	}
 
-	boolean isOpen(String businessKey) {
+	/**
+	 * Whether a request with this business key is open (running): the one place that
+	 * answers it, for every module.
+	 */
+	public boolean isOpen(String businessKey) {
 		return AsSystem.call(this.identity,
 				() -> this.runtime.createProcessInstanceQuery()
 					.processDefinitionKey(PROCESS_KEY)

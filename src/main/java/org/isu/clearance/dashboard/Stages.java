@@ -1,56 +1,51 @@
 package org.isu.clearance.dashboard;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+import org.isu.clearance.request.ExtensionRequestProcess;
 
 /**
  * The stages a request stands in, in the order of the process: its user tasks, the
- * letters being sent and the wait for the meeting. Element ids as in
- * docs/process-contract.md; English names for the API and the CSV export (pages take
- * theirs from the message bundles, {@code stage.<id>}).
+ * letters being sent and the wait for the meeting (ids of the process contract). Their
+ * names come from one place, the message bundles' {@code stage.<id>}: pages in the
+ * reader's language, the API and the CSV export in English.
  */
 final class Stages {
 
-	private static final Map<String, String> NAMES = new LinkedHashMap<>();
+	private static final List<String> IDS = List.of("Task_AcknowledgeReceipt",
+			ExtensionRequestProcess.TASK_CHECK_COMPLETENESS, "Task_RequestSupplement",
+			ExtensionRequestProcess.TASK_RECORD_SUPPLEMENT, ExtensionRequestProcess.TASK_PRELIMINARY_REVIEW,
+			"Task_SendQuestions", ExtensionRequestProcess.TASK_RECORD_STATE_RESPONSE,
+			ExtensionRequestProcess.TASK_REVIEW_STATE_ANSWERS, ExtensionRequestProcess.TASK_INTERSESSIONAL_PRESENTATION,
+			ExtensionRequestProcess.TASK_FINAL_REVIEW, ExtensionRequestProcess.TASK_ENDORSE_ANALYSIS,
+			ExtensionRequestProcess.TASK_CONFIRM_TRANSLATION, ExtensionRequestProcess.TASK_PREPARE_PRESENTATION,
+			ExtensionRequestProcess.TIMER_MEETING_OPENS, ExtensionRequestProcess.TASK_RECORD_DECISION,
+			"Task_NotifyDecision", "Task_ConfirmWithdrawal");
 
-	static {
-		NAMES.put("Task_AcknowledgeReceipt", "Acknowledging receipt");
-		NAMES.put("Task_CheckCompleteness", "Completeness check");
-		NAMES.put("Task_RequestSupplement", "Requesting a supplement");
-		NAMES.put("Task_RecordSupplement", "Waiting for the supplement");
-		NAMES.put("Task_PreliminaryReview", "Preliminary review");
-		NAMES.put("Task_SendQuestions", "Sending questions");
-		NAMES.put("Task_RecordStateResponse", "Waiting for the State's answers");
-		NAMES.put("Task_ReviewStateAnswers", "Reviewing the State's answers");
-		NAMES.put("Task_IntersessionalPresentation", "Intersessional presentation");
-		NAMES.put("Task_FinalReview", "Final review");
-		NAMES.put("Task_EndorseAnalysis", "Endorsement");
-		NAMES.put("Task_ConfirmTranslation", "Translation");
-		NAMES.put("Task_PrepareMeetingPresentation", "Presentation");
-		NAMES.put("Timer_MeetingOpens", "Waiting for the meeting");
-		NAMES.put("Task_RecordDecision", "Recording the decision");
-		NAMES.put("Task_NotifyDecision", "Notifying the decision");
-		NAMES.put("Task_ConfirmWithdrawal", "Confirming the withdrawal");
-	}
+	/** The English names (the base bundle), for the API and the CSV export. */
+	private static final ResourceBundle ENGLISH = ResourceBundle.getBundle("messages", Locale.ROOT,
+			ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
 	private Stages() {
 	}
 
 	static List<String> ids() {
-		return List.copyOf(NAMES.keySet());
+		return IDS;
 	}
 
 	static boolean isStage(String activityId) {
-		return NAMES.containsKey(activityId);
+		return IDS.contains(activityId);
 	}
 
 	static String name(String activityId) {
-		return NAMES.getOrDefault(activityId, activityId);
+		String key = "stage." + activityId;
+		return ENGLISH.containsKey(key) ? ENGLISH.getString(key) : activityId;
 	}
 
 	static int order(String activityId) {
-		int index = ids().indexOf(activityId);
+		int index = IDS.indexOf(activityId);
 		return (index < 0) ? Integer.MAX_VALUE : index;
 	}
 

@@ -35,6 +35,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import static org.isu.clearance.request.ExtensionRequestProcess.COMMITTEE_OBSERVATIONS;
+import static org.isu.clearance.request.ExtensionRequestProcess.INTERSESSIONAL_PRESENTATION;
+import static org.isu.clearance.request.ExtensionRequestProcess.INTERSESSIONAL_PRESENTED_ON;
 import static org.isu.clearance.request.ExtensionRequestProcess.LANGUAGE;
 import static org.isu.clearance.request.ExtensionRequestProcess.PRESENTATION_NOTES;
 import static org.isu.clearance.request.ExtensionRequestProcess.REQUEST_COMPLETE;
@@ -264,6 +267,14 @@ class LifecycleThroughputBenchmark {
 			}
 		}
 
+		private static String reviewer(Task task) {
+			return (task.getAssignee() != null) ? task.getAssignee() : "ag-member";
+		}
+
+		private static String reviewGroup(String reviewer) {
+			return "committee-member".equals(reviewer) ? "article5-committee" : "analysis-group";
+		}
+
 		private void complete(Task task, String requested) {
 			String key = task.getTaskDefinitionKey();
 			Map<String, Object> outcome;
@@ -278,13 +289,20 @@ class LifecycleThroughputBenchmark {
 					DocumentFixtures.attach(this.documents, businessKey(task), "request", "en");
 				}
 				case ExtensionRequestProcess.TASK_PRELIMINARY_REVIEW -> {
-					user = (task.getAssignee() != null) ? task.getAssignee() : "ag-member";
-					group = "analysis-group";
+					user = reviewer(task);
+					group = reviewGroup(user);
 					outcome = RequestFixtures.preliminaryReview(false);
 				}
+				case ExtensionRequestProcess.TASK_INTERSESSIONAL_PRESENTATION -> {
+					// the APMBC's June intersessional meetings
+					user = reviewer(task);
+					group = reviewGroup(user);
+					outcome = Map.of(INTERSESSIONAL_PRESENTED_ON, java.time.LocalDate.now().toString(),
+							INTERSESSIONAL_PRESENTATION, "Presented.", COMMITTEE_OBSERVATIONS, "Observations.");
+				}
 				case ExtensionRequestProcess.TASK_FINAL_REVIEW -> {
-					user = (task.getAssignee() != null) ? task.getAssignee() : "ag-member";
-					group = "analysis-group";
+					user = reviewer(task);
+					group = reviewGroup(user);
 					outcome = RequestFixtures.finalReview("grant", requested);
 				}
 				case ExtensionRequestProcess.TASK_ENDORSE_ANALYSIS -> {

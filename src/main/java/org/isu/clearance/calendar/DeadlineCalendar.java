@@ -86,6 +86,14 @@ public class DeadlineCalendar {
 	}
 
 	/**
+	 * How long before its meeting a request of the convention is due (CCM Art. 4.6: nine
+	 * months; configurable per convention), for the letters that say so.
+	 */
+	public java.time.Period submissionLead(Convention convention) {
+		return this.properties.rules(convention).submissionLead();
+	}
+
+	/**
 	 * The latest deadline an extension of D may reach under the convention's cap (CCM
 	 * Art. 4.5: five years; APMBC Art. 5.3: ten years).
 	 */

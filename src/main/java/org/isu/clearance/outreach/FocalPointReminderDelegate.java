@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.isu.clearance.notification.Outbox;
 import org.isu.clearance.notification.Outbox.TemplatedMail;
 import org.isu.clearance.notification.Recipients;
+import org.isu.clearance.calendar.DeadlineCalendar;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.registry.StateParty;
@@ -42,8 +43,11 @@ class FocalPointReminderDelegate implements JavaDelegate {
 
 	private final DeadlineWatches watches;
 
+	private final DeadlineCalendar calendar;
+
 	FocalPointReminderDelegate(Registry registry, Outbox outbox, Recipients recipients, DeadlineWatchDates dates,
-			DeadlineWatches watches) {
+			DeadlineWatches watches, DeadlineCalendar calendar) {
+		this.calendar = calendar;
 		this.watches = watches;
 		this.registry = registry;
 		this.outbox = outbox;
@@ -70,6 +74,10 @@ class FocalPointReminderDelegate implements JavaDelegate {
 		model.put("stateName", state.name());
 		model.put("convention", state.convention().name());
 		model.put("reminder", reminder);
+		// the letter says how far ahead the request is due from the configured lead, not
+		// a
+		// fixed "nine months"
+		model.put("submissionLeadMonths", this.calendar.submissionLead(state.convention()).toTotalMonths());
 		this.outbox.enqueue(TemplatedMail.to(focalPoint, "watch:" + execution.getProcessBusinessKey() + ":" + reminder,
 				"watch-" + reminder + "-reminder", TEMPLATE, model, execution.getProcessBusinessKey(),
 				execution.getProcessInstanceId()));

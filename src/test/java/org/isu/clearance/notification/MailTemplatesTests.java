@@ -299,6 +299,18 @@ class MailTemplatesTests {
 	}
 
 	@Test
+	void theFirstWatchReminderSaysTheConfiguredSubmissionLead() {
+		Map<String, Object> model = new HashMap<>(request());
+		model.put("reminder", "first");
+		model.put("submissionLeadMonths", 8L);
+		model.put("submissionDue", "2026-03-25");
+		assertThat(this.templates.render("state-focal-point-reminder", "en", model).text())
+			.contains("The request is due no later than 2026-03-25, 8 months before the meeting.");
+		assertThat(this.templates.render("state-focal-point-reminder", "fr", model).text())
+			.contains("8 mois avant la réunion");
+	}
+
+	@Test
 	void theLettersNameTheConventionsReviewingBody() {
 		Map<String, Object> apmbc = new HashMap<>(request());
 		apmbc.put("convention", "APMBC");
@@ -432,6 +444,7 @@ class MailTemplatesTests {
 		model.put("submittedOn", "2024-12-10");
 		model.put("requestedDeadline", "2030-03-01");
 		model.put("meetingFirstDay", "2025-09-16");
+		model.put("submissionLeadMonths", 9L);
 		model.put("completenessNotes", "Item (e) is missing.");
 		model.put("questions", "1. When will the survey end?");
 		model.put("due", "2025-05-16");

@@ -91,14 +91,15 @@ class WorkPlanQuarterProcessTests {
 			.doesNotHaveDuplicates()
 			.hasSize(recipients())
 			.contains("coordinator@example.org", "ag-member@example.org", "ag-member2@example.org",
-					"isu-officer@example.org")
+					"committee-member@example.org", "isu-officer@example.org")
 			.doesNotContain("demo-admin@example.org");
 		String body = (String) digests.get(0).get("BODY_TEXT");
 		assertThat(digests.get(0).get("SUBJECT")).isEqualTo("Work plan Q2: 2027-04-01 to 2027-06-30");
 		assertThat(body)
 			.contains("CCM, towards the 14MSP: Q2 of its cycle (2027-04-01 to 2027-06-30)", "none open",
-					"CCM 14MSP (opens 2027-09-14", "State GRD (CCM-GRD-14MSP): Check completeness (Art. 4.6 (a)–(f))",
-					"2027-05-14", "2027-06-14")
+					"CCM 14MSP (opens 2027-09-14",
+					"State GRD (CCM-GRD-14MSP): Check completeness (Art. 4.6 CCM / Art. 5.4 APMBC)", "2027-05-14",
+					"2027-06-14")
 			.doesNotContain("2027-08-17");
 		assertThat((String) digests.get(0).get("BODY_HTML")).contains("<td>State GRD</td>");
 		// the next digest waits for the next quarter
@@ -120,7 +121,7 @@ class WorkPlanQuarterProcessTests {
 	 * Every member of coordinators, analysis-group or isu with an e-mail address, once.
 	 */
 	private int recipients() {
-		return (int) java.util.stream.Stream.of("coordinators", "analysis-group", "isu")
+		return (int) java.util.stream.Stream.of("coordinators", "analysis-group", "article5-committee", "isu")
 			.flatMap((group) -> this.engine.getIdentityService().createUserQuery().memberOfGroup(group).list().stream())
 			.filter((user) -> user.getEmail() != null && !user.getEmail().isBlank())
 			.map(org.camunda.bpm.engine.identity.User::getId)

@@ -45,7 +45,7 @@ class DemoRequestsTests {
 
 	@AfterEach
 	void tearDown() {
-		for (String key : List.of("CCM-TCD-14MSP", "CCM-IRQ-15MSP", "CCM-SOM-14MSP", "APMBC-TJK-23MSP",
+		for (String key : List.of("CCM-TCD-14MSP", "CCM-IRQ-14MSP", "CCM-CHL-14MSP", "APMBC-TJK-23MSP",
 				"APMBC-SEN-23MSP")) {
 			this.runtime.createProcessInstanceQuery()
 				.processInstanceBusinessKey(key)
@@ -73,12 +73,12 @@ class DemoRequestsTests {
 			.collect(Collectors.groupingBy((task) -> businessKey(task),
 					Collectors.mapping(Task::getTaskDefinitionKey, Collectors.toList())));
 		assertThat(stages.get("CCM-TCD-14MSP")).containsExactly("Task_CheckCompleteness");
-		assertThat(stages.get("CCM-IRQ-15MSP")).containsExactly("Task_PreliminaryReview");
-		assertThat(stages.get("CCM-SOM-14MSP")).containsExactly("Task_RecordStateResponse");
+		assertThat(stages.get("CCM-IRQ-14MSP")).containsExactly("Task_PreliminaryReview");
+		assertThat(stages.get("CCM-CHL-14MSP")).containsExactly("Task_RecordStateResponse");
 		assertThat(stages.get("APMBC-TJK-23MSP")).hasSize(4).containsOnly("Task_ConfirmTranslation");
 		assertThat(stages.get("APMBC-SEN-23MSP")).containsExactly("Task_PrepareMeetingPresentation");
 		// what those steps needed is in the records, once
-		assertThat(this.documents.list("CCM-IRQ-15MSP")).singleElement()
+		assertThat(this.documents.list("CCM-IRQ-14MSP")).singleElement()
 			.satisfies((document) -> assertThat(document.kind()).isEqualTo("request"));
 		assertThat(this.documents.list("APMBC-SEN-23MSP")).extracting((document) -> document.kind())
 			.containsOnly("request", "analysis-official")

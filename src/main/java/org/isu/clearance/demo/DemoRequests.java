@@ -25,10 +25,11 @@ import static org.isu.clearance.request.ExtensionRequestProcess.*;
 
 /**
  * Extension requests of sample States standing at different stages, so that a newcomer
- * sees a living system: a request just received, one in preliminary review, one waiting
- * for the State's answers, one in translation and one about to be presented. Each is
- * driven through the real process by the demo users; a request that exists (or existed)
- * is left alone.
+ * sees a living system: first Somalia's 13MSP cycle as a finished, historical request
+ * ({@link DemoHistory}), then a request just received, one in preliminary review, one
+ * waiting for the State's answers, one in translation and one about to be presented. Each
+ * is driven through the real process by the demo users; a request that exists (or
+ * existed) is left alone.
  */
 @Component
 @ConditionalOnProperty(prefix = "clearance.demo", name = { "enabled", "requests" }, havingValue = "true")
@@ -48,9 +49,12 @@ class DemoRequests implements StartupTask {
 
 	private final DemoDocuments documents;
 
+	private final DemoHistory past;
+
 	DemoRequests(ExtensionRequests requests, TaskService tasks, ManagementService management, HistoryService history,
-			DemoDocuments documents) {
+			DemoDocuments documents, DemoHistory past) {
 		this.documents = documents;
+		this.past = past;
 		this.requests = requests;
 		this.tasks = tasks;
 		this.management = management;
@@ -64,6 +68,13 @@ class DemoRequests implements StartupTask {
 
 	@Override
 	public void run() {
+		try {
+			this.past.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Historical demo request {} could not be replayed: {}", DemoHistory.BUSINESS_KEY, ex.getMessage(),
+					ex);
+		}
 		for (DemoRequest demo : demos()) {
 			String key = businessKey(demo.convention(), demo.state(), demo.meeting());
 			if (this.history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).count() > 0) {

@@ -48,10 +48,13 @@ import static org.isu.clearance.request.ExtensionRequestProcess.*;
  * within those months, the texts and the document symbol are illustrative, and so is the
  * outcome, which DOMAIN.md does not confirm: the decision's notes say so.
  * <p>
- * Camunda's clock is global to the JVM, and the application already runs. So the replay
+ * Camunda's clock is global to the JVM, and the application already runs (its web server
+ * listens; the starter starts the job executor once the application is ready, after the
+ * start-up steps, so in the default run it is not acquiring yet). So the replay
  * <ul>
- * <li>pauses this node's job executor (and waits for a job it had acquired to finish) and
- * lets the module events already published settle, before it moves the clock;</li>
+ * <li>pauses this node's job executor when it runs (and waits for a job it had acquired
+ * to finish) and lets the module events already published settle, before it moves the
+ * clock;</li>
  * <li>runs in one transaction: nobody sees the request before it has ended, a failure
  * leaves nothing behind (the next start tries again), and the module events it publishes
  * (the deadline moved) reach their listeners after the commit, with the clock back to

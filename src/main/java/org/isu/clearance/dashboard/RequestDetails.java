@@ -57,8 +57,9 @@ class RequestDetails {
 					List.of(ExtensionRequestProcess.DOCUMENT_SYMBOL, ExtensionRequestProcess.TRANSLATION_CONFIRMED)),
 			Map.entry(ExtensionRequestProcess.TASK_PREPARE_PRESENTATION,
 					List.of(ExtensionRequestProcess.PRESENTATION_NOTES)),
-			Map.entry(ExtensionRequestProcess.TASK_RECORD_DECISION, List.of(ExtensionRequestProcess.DECISION,
-					ExtensionRequestProcess.NEW_DEADLINE, ExtensionRequestProcess.DECISION_DOCUMENT)));
+			Map.entry(ExtensionRequestProcess.TASK_RECORD_DECISION,
+					List.of(ExtensionRequestProcess.DECISION, ExtensionRequestProcess.NEW_DEADLINE,
+							ExtensionRequestProcess.DECISION_DOCUMENT, ExtensionRequestProcess.DECISION_NOTES)));
 
 	/** Request facts shown on its page, beyond the read model's columns. */
 	private static final List<String> FACTS = List.of(ExtensionRequestProcess.SUMMARY,

@@ -34,6 +34,14 @@ class DemoDocuments {
 		if (this.documents.latest(businessKey, kind, language).isPresent()) {
 			return;
 		}
+		add(businessKey, kind, language, title);
+	}
+
+	/**
+	 * Uploads the document as the next version of its kind and language (a revised
+	 * request after the first); the title is the text its one page shows.
+	 */
+	void add(String businessKey, DocumentKind kind, String language, String title) {
 		try {
 			Path file = Files.createTempFile("demo-", ".pdf");
 			try {

@@ -25,10 +25,11 @@ import static org.isu.clearance.request.ExtensionRequestProcess.*;
 
 /**
  * Extension requests of sample States standing at different stages, so that a newcomer
- * sees a living system: a request just received, one in preliminary review, one waiting
- * for the State's answers, one in translation and one about to be presented. Each is
- * driven through the real process by the demo users; a request that exists (or existed)
- * is left alone.
+ * sees a living system: first Somalia's 13MSP cycle as a finished, historical request
+ * ({@link DemoHistory}), then a request just received, one in preliminary review, one
+ * waiting for the State's answers, one in translation and one about to be presented. Each
+ * is driven through the real process by the demo users; a request that exists (or
+ * existed) is left alone.
  */
 @Component
 @ConditionalOnProperty(prefix = "clearance.demo", name = { "enabled", "requests" }, havingValue = "true")
@@ -48,9 +49,12 @@ class DemoRequests implements StartupTask {
 
 	private final DemoDocuments documents;
 
+	private final DemoHistory past;
+
 	DemoRequests(ExtensionRequests requests, TaskService tasks, ManagementService management, HistoryService history,
-			DemoDocuments documents) {
+			DemoDocuments documents, DemoHistory past) {
 		this.documents = documents;
+		this.past = past;
 		this.requests = requests;
 		this.tasks = tasks;
 		this.management = management;
@@ -64,6 +68,13 @@ class DemoRequests implements StartupTask {
 
 	@Override
 	public void run() {
+		try {
+			this.past.run();
+		}
+		catch (RuntimeException ex) {
+			log.warn("Historical demo request {} could not be replayed: {}", DemoHistory.BUSINESS_KEY, ex.getMessage(),
+					ex);
+		}
 		for (DemoRequest demo : demos()) {
 			String key = businessKey(demo.convention(), demo.state(), demo.meeting());
 			if (this.history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).count() > 0) {
@@ -83,16 +94,25 @@ class DemoRequests implements StartupTask {
 		}
 	}
 
+	/**
+	 * The requests in progress. They are illustrative (not in ../shared/DOMAIN.md), and
+	 * so are their summaries; each asks for no more than the treaty's cap from the
+	 * State's deadline as the sample data records it (an unconfirmed extension moved
+	 * none: Iraq's deadline is still 1 November 2023, Chile's 1 June 2026).
+	 */
 	static List<DemoRequest> demos() {
-		return List.of(new DemoRequest("CCM", "TCD", "14MSP", "2028-10-01", "2026-11-16",
-				"Chad asks for two more years to clear the remaining areas in the Ennedi and Tibesti provinces.",
-				List.of()),
-				new DemoRequest("CCM", "IRQ", "15MSP", "2031-11-01", "2026-11-09",
-						"Iraq submits early: three more years for the contaminated areas in the south.",
+		return List.of(
+				new DemoRequest("CCM", "TCD", "14MSP", "2028-10-01", "2026-11-16",
+						"Illustrative request: Chad asks for two more years to clear its remaining contaminated areas.",
+						List.of()),
+				new DemoRequest("CCM", "IRQ", "14MSP", "2028-11-01", "2026-11-09",
+						"Illustrative request: the outcome of Iraq's 11MSP request (to November 2028) is not"
+								+ " confirmed, so its 2023 deadline stands; Iraq asks for five years from it.",
 						List.of(step(TASK_CHECK_COMPLETENESS, "isu-officer", REQUEST_COMPLETE, true, COMPLETENESS_NOTES,
 								"Items (a)-(f) present; costed multi-year work plan annexed."))),
-				new DemoRequest("CCM", "SOM", "14MSP", "2030-03-01", "2026-10-05",
-						"Somalia asks for four years; survey of the central regions is still incomplete.",
+				new DemoRequest("CCM", "CHL", "14MSP", "2030-06-01", "2026-10-05",
+						"Illustrative request: Chile asks for four years; the survey of the remaining areas is not"
+								+ " finished.",
 						List.of(step(TASK_CHECK_COMPLETENESS, "isu-officer", REQUEST_COMPLETE, true, COMPLETENESS_NOTES,
 								"Complete."),
 								step(TASK_PRELIMINARY_REVIEW, null, PRELIMINARY_FINDINGS,
@@ -101,7 +121,7 @@ class DemoRequests implements StartupTask {
 										"1. When will the baseline survey be completed?\n"
 												+ "2. Which share of the 2027-2030 budget is secured?"))),
 				new DemoRequest("APMBC", "TJK", "23MSP", "2030-12-31", "2026-06-10",
-						"Resubmission after the 22MSP: five more years for the mined areas on the Afghan border.",
+						"Illustrative request: resubmission after the 22MSP, five more years.",
 						List.of(step(TASK_CHECK_COMPLETENESS, "isu-officer", REQUEST_COMPLETE, true),
 								step(TASK_PRELIMINARY_REVIEW, null, PRELIMINARY_FINDINGS, "Clear and costed.",
 										QUESTIONS_FOR_STATE, false),
@@ -116,11 +136,11 @@ class DemoRequests implements StartupTask {
 								step(TASK_CONFIRM_TRANSLATION, "isu-officer", DOCUMENT_SYMBOL,
 										"APLC/MSP.23/2026/EXT/TJK", TRANSLATION_CONFIRMED, true))),
 				new DemoRequest("APMBC", "SEN", "23MSP", "2031-03-01", "2026-06-02",
-						"Resubmission after the 22MSP: five more years for Casamance.",
+						"Illustrative request: resubmission after the 22MSP, five more years.",
 						concat(List.of(step(TASK_CHECK_COMPLETENESS, "isu-officer", REQUEST_COMPLETE, true),
 								step(TASK_PRELIMINARY_REVIEW, null, PRELIMINARY_FINDINGS, "Clear.", QUESTIONS_FOR_STATE,
 										false),
-								intersessional("Senegal presented its plan for Casamance.",
+								intersessional("Senegal presented its plan for the remaining mined areas.",
 										"The Committee noted that access to some areas remains uncertain."),
 								step(TASK_FINAL_REVIEW, null, ANALYSIS, "Access to some areas remains uncertain.",
 										DRAFT_DECISION, "The Meeting grants the request until 1 March 2031.",

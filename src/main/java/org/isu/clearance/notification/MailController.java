@@ -27,7 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/mail")
 class MailController {
 
-	static final Set<String> STATUSES = Set.of("pending", "sending", "sent", "failed");
+	static final List<String> STATUS_ORDER = List.of("pending", "sending", "sent", "failed", "historical");
+
+	static final Set<String> STATUSES = Set.copyOf(STATUS_ORDER);
 
 	private static final int PAGE_SIZE = 200;
 
@@ -53,7 +55,7 @@ class MailController {
 		who(authentication, model);
 		model.addAttribute("mails", rows);
 		model.addAttribute("limited", rows.size() == PAGE_SIZE);
-		model.addAttribute("statuses", List.of("pending", "sending", "sent", "failed"));
+		model.addAttribute("statuses", STATUS_ORDER);
 		model.addAttribute("kinds", this.outbox.kinds());
 		model.addAttribute("status", status);
 		model.addAttribute("kind", kind);

@@ -152,6 +152,20 @@ public class Outbox {
 
 	}
 
+	/**
+	 * Keeps a request's mails that wait to be sent as a historical record that is never
+	 * sent (status {@code historical}, shown on {@code /mail} as not sent): for a past
+	 * cycle replayed as history, in the caller's transaction, before it commits, so that
+	 * no sender ever sees them pending.
+	 * @return how many mails were kept
+	 */
+	public int keepAsHistorical(String businessKey, String processInstanceId) {
+		return this.jdbc.sql("""
+				update outbox_mail set status = 'historical'
+				where status = 'pending' and (business_key = :businessKey or process_instance_id = :instance)
+				""").param("businessKey", businessKey).param("instance", processInstanceId).update();
+	}
+
 	public long count(String businessKey) {
 		return this.jdbc.sql("select count(*) from outbox_mail where business_key = ?")
 			.param(businessKey)

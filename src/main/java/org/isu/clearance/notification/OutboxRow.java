@@ -39,6 +39,14 @@ record OutboxRow(long id, String idempotencyKey, String kind, String recipient, 
 		return mailLanguage().note();
 	}
 
+	/**
+	 * The status as {@code /mail} shows it: {@code not sent (historical record)} for a
+	 * mail of a past cycle replayed as history, the status itself otherwise.
+	 */
+	public String statusLabel() {
+		return "historical".equals(this.status) ? "not sent (historical record)" : this.status;
+	}
+
 	private static LocalDateTime local(Timestamp timestamp) {
 		return (timestamp != null) ? timestamp.toLocalDateTime() : null;
 	}

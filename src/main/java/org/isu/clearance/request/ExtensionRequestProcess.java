@@ -160,6 +160,12 @@ public final class ExtensionRequestProcess {
 
 	public static final String DECISION_DOCUMENT = "decisionDocument";
 
+	/**
+	 * Optional remarks on the decision (for instance that an outcome is not confirmed);
+	 * they join the notes of the extension recorded in the registry.
+	 */
+	public static final String DECISION_NOTES = "decisionNotes";
+
 	private ExtensionRequestProcess() {
 	}
 

@@ -44,8 +44,7 @@ class RecordDecisionDelegate implements JavaDelegate {
 			if (!recorded) {
 				this.registry.recordExtension(convention, stateCode,
 						new ExtensionInput(null, meetingCode, decision, decidedOn,
-								(String) execution.getVariable(DECISION_DOCUMENT),
-								"Recorded by request " + execution.getProcessBusinessKey(), "Decision of the "
+								(String) execution.getVariable(DECISION_DOCUMENT), notes(execution), "Decision of the "
 										+ meetingCode + " recorded by request " + execution.getProcessBusinessKey()));
 			}
 			return;
@@ -57,10 +56,19 @@ class RecordDecisionDelegate implements JavaDelegate {
 		}
 		this.registry.recordExtension(convention, stateCode,
 				new ExtensionInput(newDeadline, (String) execution.getVariable(MEETING_CODE), decision, decidedOn,
-						(String) execution.getVariable(DECISION_DOCUMENT),
-						"Recorded by request " + execution.getProcessBusinessKey(),
+						(String) execution.getVariable(DECISION_DOCUMENT), notes(execution),
 						"Decision of the " + execution.getVariable(MEETING_CODE) + " recorded by request "
 								+ execution.getProcessBusinessKey()));
+	}
+
+	/**
+	 * The extension's notes: the request that recorded it, then the decision's notes when
+	 * the ISU gave any.
+	 */
+	private static String notes(DelegateExecution execution) {
+		String recorded = "Recorded by request " + execution.getProcessBusinessKey();
+		Object notes = execution.getVariable(DECISION_NOTES);
+		return (notes == null || notes.toString().isBlank()) ? recorded : recorded + ". " + notes.toString().strip();
 	}
 
 }

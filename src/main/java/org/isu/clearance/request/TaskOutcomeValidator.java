@@ -40,6 +40,11 @@ class TaskOutcomeValidator implements TaskListener {
 
 	static final int TEXT_MAX = 20_000;
 
+	/**
+	 * The decision's notes join the registry's notes of the extension (2,000 at most).
+	 */
+	static final int DECISION_NOTES_MAX = 1_000;
+
 	private static final Set<String> RECOMMENDATIONS = Set.of("grant", "grant-shorter", "refuse");
 
 	private static final Set<String> DECISIONS = Set.of("granted", "granted-shorter", "refused", "not-considered-late");
@@ -171,6 +176,11 @@ class TaskOutcomeValidator implements TaskListener {
 			case TASK_RECORD_DECISION -> {
 				String decision = oneOf(task, DECISION, DECISIONS);
 				requiredText(task, DECISION_DOCUMENT, "is required (the symbol of the decision or final report)");
+				String notes = optionalText(task, DECISION_NOTES);
+				if (notes != null && notes.length() > DECISION_NOTES_MAX) {
+					throw new FieldValidationException(DECISION_NOTES,
+							"must be at most " + DECISION_NOTES_MAX + " characters");
+				}
 				LocalDate newDeadline = date(task, NEW_DEADLINE);
 				if (decision.startsWith("granted")) {
 					if (newDeadline == null) {

@@ -333,13 +333,18 @@ class ExtensionRequestProcessTests {
 		ProcessInstance request = startFor("CYP");
 		toDecision(request, "grant-shorter", "2030-11-01");
 
-		complete(task(TASK_RECORD_DECISION, request), decision("granted-shorter", "2030-11-01"));
+		java.util.Map<String, Object> decision = decision("granted-shorter", "2030-11-01");
+		decision.put(DECISION_NOTES, "Two years instead of three.");
+		complete(task(TASK_RECORD_DECISION, request), decision);
 		runAsyncSteps(this.management, request);
 
 		assertThat(request).isEnded().hasPassed(END_GRANTED);
 		assertThat(this.registry.state(Convention.CCM, "CYP").clearanceDeadline()).hasToString("2030-11-01");
-		assertThat(this.registry.state(Convention.CCM, "CYP").extensions()).singleElement()
-			.satisfies((extension) -> assertThat(extension.decision()).isEqualTo("granted-shorter"));
+		assertThat(this.registry.state(Convention.CCM, "CYP").extensions()).singleElement().satisfies((extension) -> {
+			assertThat(extension.decision()).isEqualTo("granted-shorter");
+			// the decision's notes join the extension's
+			assertThat(extension.notes()).isEqualTo("Recorded by request CCM-CYP-15MSP. Two years instead of three.");
+		});
 	}
 
 	@Test
@@ -620,6 +625,9 @@ class ExtensionRequestProcessTests {
 		assertField(() -> this.tasks.complete(recordDecision.getId(), decision("granted", "2027-01-01")), NEW_DEADLINE);
 		assertField(() -> this.tasks.complete(recordDecision.getId(), decision("granted", null)), NEW_DEADLINE);
 		assertField(() -> this.tasks.complete(recordDecision.getId(), decision("approved", "2031-11-01")), DECISION);
+		java.util.Map<String, Object> longNotes = decision("granted", "2031-11-01");
+		longNotes.put(DECISION_NOTES, "x".repeat(1001));
+		assertField(() -> this.tasks.complete(recordDecision.getId(), longNotes), DECISION_NOTES);
 		assertThat(request).isWaitingAt(TASK_RECORD_DECISION);
 		assertThat(this.registry.state(Convention.CCM, "ROU").clearanceDeadline()).hasToString("2028-11-01");
 	}

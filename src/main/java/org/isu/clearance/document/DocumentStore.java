@@ -43,6 +43,18 @@ class DocumentStore {
 	 * SHA-256 is computed; the caller's transaction makes it all or nothing.
 	 */
 	Stored insert(NewVersion version, InputStream content, int chunkSize) throws IOException {
+		long id = create(version);
+		Stored stored = append(id, content, chunkSize);
+		complete(id, version, stored);
+		return stored;
+	}
+
+	/**
+	 * Writes a new version's metadata; its content follows ({@link #append}) and then its
+	 * size and checksum ({@link #complete}), in the caller's transaction.
+	 * @return the new version's id
+	 */
+	long create(NewVersion version) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				insert into document (business_key, kind, language, title, version, filename, content_type,
@@ -61,7 +73,14 @@ class DocumentStore {
 			.param("uploadedBy", version.uploadedBy())
 			.param("uploadedAt", Timestamp.from(version.uploadedAt()))
 			.update(keys, "id");
-		long id = keys.getKey().longValue();
+		return keys.getKey().longValue();
+	}
+
+	/**
+	 * Writes a version's content piece by piece, as it is read, while the SHA-256 is
+	 * computed: one piece in memory at a time.
+	 */
+	Stored append(long id, InputStream content, int chunkSize) throws IOException {
 		MessageDigest sha256 = sha256();
 		byte[] buffer = new byte[chunkSize];
 		long size = 0;
@@ -75,11 +94,32 @@ class DocumentStore {
 				.update();
 			size += filled;
 		}
-		String digest = HexFormat.of().formatHex(sha256.digest());
-		this.jdbc.sql("update document set size_bytes = ?, sha256 = ?, chunk_count = ? where id = ?")
-			.params(size, digest, seq, id)
+		return new Stored(id, size, HexFormat.of().formatHex(sha256.digest()), seq);
+	}
+
+	/**
+	 * Records what a version became once its content is stored: its metadata as finally
+	 * decided, its content type, size, checksum and number of pieces.
+	 */
+	void complete(long id, NewVersion version, Stored stored) {
+		this.jdbc.sql("""
+				update document set kind = :kind, language = :language, title = :title, version = :version,
+				  filename = :filename, content_type = :contentType, revises_id = :revisesId,
+				  size_bytes = :size, sha256 = :sha256, chunk_count = :chunks
+				where id = :id
+				""")
+			.param("kind", version.kind())
+			.param("language", version.language())
+			.param("title", version.title())
+			.param("version", version.version())
+			.param("filename", version.filename())
+			.param("contentType", version.contentType())
+			.param("revisesId", version.revisesId(), Types.BIGINT)
+			.param("size", stored.size())
+			.param("sha256", stored.sha256())
+			.param("chunks", stored.chunks())
+			.param("id", id)
 			.update();
-		return new Stored(id, size, digest);
 	}
 
 	/**
@@ -174,9 +214,14 @@ class DocumentStore {
 	record NewVersion(String businessKey, String kind, String language, String title, int version, String filename,
 			String contentType, Long revisesId, String uploadedBy, Instant uploadedAt) {
 
+		NewVersion withContentType(String type) {
+			return new NewVersion(this.businessKey, this.kind, this.language, this.title, this.version, this.filename,
+					type, this.revisesId, this.uploadedBy, this.uploadedAt);
+		}
+
 	}
 
-	record Stored(long id, long size, String sha256) {
+	record Stored(long id, long size, String sha256, int chunks) {
 
 	}
 

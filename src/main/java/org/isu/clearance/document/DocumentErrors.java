@@ -45,14 +45,17 @@ class DocumentErrors {
 		return body;
 	}
 
-	/** Over a limit of the upload's reader: the file, the fields or the parts. */
+	/** Over a limit of the upload's reader: the file, or the fields or parts. */
 	@ExceptionHandler(FileUploadSizeException.class)
 	ProblemDetail tooLarge(FileUploadSizeException ex) {
+		if (!(ex instanceof FileUploadByteCountLimitException)) {
+			ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage());
+			body.setTitle("Upload too large");
+			return body;
+		}
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-				(ex instanceof FileUploadByteCountLimitException)
-						? "The file is larger than the "
-								+ DataSize.ofBytes(this.properties.maxSize().toBytes()).toMegabytes() + " MB accepted"
-						: ex.getMessage());
+				"The file is larger than the " + DataSize.ofBytes(this.properties.maxSize().toBytes()).toMegabytes()
+						+ " MB accepted");
 		body.setTitle("File too large");
 		body.setProperty("field", "file");
 		return body;

@@ -128,13 +128,11 @@ public class Documents {
 	 * this kind to this request. The content goes into the database piece by piece while
 	 * it is read, its SHA-256 computed on the way, and to a temporary copy on which its
 	 * type is told once it is all there (the container detectors need the whole file). A
-	 * file over the size limit (the upload's reader counts and stops), an empty file, a
-	 * refused type or a field after the file that fails validation rolls it all back. An
+	 * file over the size limit (the upload's reader counts and fails), an empty file, a
+	 * refused type or a field after the file that fails its check rolls it all back. An
 	 * upload already on disk ({@link Incoming#spooled()}) is stored as
-	 * {@link #upload(Upload)} stores a file.
+	 * {@link #upload(Upload)} stores a file. Answers as {@link #upload(Upload)}.
 	 * @param kind the kind the upload names, for the authorization
-	 * @throws FieldValidationException, UnsupportedContentException, NotFoundException as
-	 * {@link #upload(Upload)}
 	 */
 	@PreAuthorize(DocumentAccess.UPLOADERS)
 	@Transactional(rollbackFor = Exception.class)

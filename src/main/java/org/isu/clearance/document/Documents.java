@@ -24,7 +24,7 @@ import org.isu.clearance.request.ExtensionRequestProcess;
 import org.isu.clearance.shared.AsSystem;
 import org.isu.clearance.shared.FieldValidationException;
 import org.isu.clearance.shared.NotFoundException;
-import org.apache.commons.io.input.TeeInputStream;
+import org.apache.commons.io.input.ObservableInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +46,7 @@ public class Documents {
 
 	static final int REASON_MAX = 2000;
 
-	/** What is written at once to an upload's temporary copy. */
+	/** What is written at once to a container's temporary copy. */
 	private static final int COPY_BUFFER = 64 * 1024;
 
 	private static final Logger log = LoggerFactory.getLogger(Documents.class);
@@ -126,12 +126,13 @@ public class Documents {
 	/**
 	 * Stores a new version of a document as its upload arrives, for a user who may upload
 	 * this kind to this request. The content goes into the database piece by piece while
-	 * it is read, its SHA-256 computed on the way, and to a temporary copy on which its
-	 * type is told once it is all there (the container detectors need the whole file). A
-	 * file over the size limit (the upload's reader counts and fails), an empty file, a
-	 * refused type or a field after the file that fails its check rolls it all back. An
-	 * upload already on disk ({@link Incoming#spooled()}) is stored as
-	 * {@link #upload(Upload)} stores a file. Answers as {@link #upload(Upload)}.
+	 * it is read, its SHA-256 computed on the way; its type is told once it is all there,
+	 * from its start (a ZIP or OLE2 container from the whole of it:
+	 * {@link ContentTypes}). A file over the size limit (the upload's reader counts and
+	 * fails), an empty file, a refused type or a field after the file that fails its
+	 * check rolls it all back. An upload already on disk ({@link Incoming#spooled()}) is
+	 * stored as {@link #upload(Upload)} stores a file. Answers as
+	 * {@link #upload(Upload)}.
 	 * @param kind the kind the upload names, for the authorization
 	 */
 	@PreAuthorize(DocumentAccess.UPLOADERS)
@@ -148,29 +149,22 @@ public class Documents {
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		NewVersion version = version(checked, revises, "", uploadedBy, now);
 		long id = this.store.create(version);
-		Path copy = temporaryFile("upload-");
-		try {
-			Stored stored;
-			try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(copy), COPY_BUFFER);
-					InputStream content = new TeeInputStream(incoming.content(), file)) {
-				stored = this.store.append(id, content, (int) this.properties.chunkSize().toBytes());
-			}
-			Form complete = incoming.rest();
-			if (!complete.equals(form)) {
-				// fields after the file: a title (a kind or language given twice does not
-				// pass the check, so the revised document stays the same)
-				checked = check(businessKey, complete.kind(), complete.language(), complete.title(),
-						incoming.filename());
-				version = version(checked, revises, "", uploadedBy, now);
-			}
-			if (stored.size() == 0) {
-				throw new FieldValidationException("file", "is empty");
-			}
-			this.store.complete(id, version.withContentType(allowedType(copy)), stored);
+		ContentTypes.Head head = new ContentTypes.Head();
+		Stored stored;
+		try (InputStream content = new ObservableInputStream(incoming.content(), head)) {
+			stored = this.store.append(id, content, (int) this.properties.chunkSize().toBytes());
 		}
-		finally {
-			Files.deleteIfExists(copy);
+		Form complete = incoming.rest();
+		if (!complete.equals(form)) {
+			// fields after the file: a title (a kind or language given twice fails its
+			// check, so the revised version stays the same)
+			checked = check(businessKey, complete.kind(), complete.language(), complete.title(), incoming.filename());
+			version = version(checked, revises, "", uploadedBy, now);
 		}
+		if (stored.size() == 0) {
+			throw new FieldValidationException("file", "is empty");
+		}
+		this.store.complete(id, version.withContentType(allowedType(stored, head)), stored);
 		return stored(checked, id);
 	}
 
@@ -249,9 +243,33 @@ public class Documents {
 				checked.filename(), contentType, revises, uploadedBy, now);
 	}
 
+	/**
+	 * The type of content stored as it arrived, if it is one of those accepted: told from
+	 * its start, or for a container (a ZIP, an OLE2 file) from the whole of it, read back
+	 * from this transaction into a temporary file.
+	 */
+	private String allowedType(Stored stored, ContentTypes.Head head) throws IOException {
+		if (!head.needsWholeFile()) {
+			return allowed(this.contentTypes.detect(head));
+		}
+		Path copy = temporaryFile("upload-");
+		try {
+			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(copy), COPY_BUFFER)) {
+				this.store.copyContent(stored.id(), stored.chunks(), out);
+			}
+			return allowedType(copy);
+		}
+		finally {
+			Files.deleteIfExists(copy);
+		}
+	}
+
 	/** The type told from the file's bytes, if it is one of those accepted. */
 	private String allowedType(Path file) throws IOException {
-		String contentType = this.contentTypes.detect(file);
+		return allowed(this.contentTypes.detect(file));
+	}
+
+	private String allowed(String contentType) {
 		if (!this.properties.allows(contentType)) {
 			throw new UnsupportedContentException(contentType);
 		}

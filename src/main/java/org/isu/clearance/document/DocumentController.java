@@ -1,6 +1,5 @@
 package org.isu.clearance.document;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
@@ -9,12 +8,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.isu.clearance.shared.NotFoundException;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -22,10 +27,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -40,26 +42,51 @@ class DocumentController {
 
 	private final RequestRecords requests;
 
-	DocumentController(Documents documents, RequestRecords requests) {
+	private final DocumentProperties properties;
+
+	/**
+	 * Uploads being stored as they arrive: each holds a database connection meanwhile.
+	 */
+	private final Semaphore streams;
+
+	DocumentController(Documents documents, RequestRecords requests, DocumentProperties properties) {
 		this.documents = documents;
 		this.requests = requests;
+		this.properties = properties;
+		this.streams = new Semaphore(properties.streamedUploads());
 	}
 
+	/**
+	 * Stores an upload as it arrives (see {@link UploadForm}): once the kind and language
+	 * are read, the file goes into the database while its bytes still arrive; a file that
+	 * comes before them, or while {@code streamed-uploads} others are being stored, is
+	 * spooled to disk first and stored once the form is read. Authorization: the
+	 * {@code @PreAuthorize} of
+	 * {@link Documents#upload(String, String, Documents.Incoming, String)}.
+	 */
 	@PostMapping(path = "/api/extension-requests/{businessKey}/documents", consumes = "multipart/form-data")
-	@PreAuthorize(DocumentAccess.UPLOADERS)
-	ResponseEntity<Document> upload(@PathVariable String businessKey, @RequestParam String kind,
-			@RequestParam String language, @RequestParam(required = false) String title,
-			@RequestPart("file") MultipartFile file, Authentication user) throws IOException {
-		// the multipart upload is already on disk: moved, not copied, to a file of ours
-		Path content = Files.createTempFile("upload-", ".bin");
-		try {
-			file.transferTo(new File(content.toAbsolutePath().toString()));
-			Document document = this.documents.upload(new Documents.Upload(businessKey, kind, language, title,
-					file.getOriginalFilename(), content, user.getName()));
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+			mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadFormFields.class)))
+	ResponseEntity<Document> upload(@PathVariable String businessKey, HttpServletRequest request, Authentication user)
+			throws IOException, ServletException {
+		try (UploadForm form = UploadForm.of(request, this.properties.maxSize().toBytes(),
+				(this.properties.temporaryDirectory() != null) ? Path.of(this.properties.temporaryDirectory())
+						: null)) {
+			Document document;
+			if (form.readToFile() && form.hasKindAndLanguage() && this.streams.tryAcquire()) {
+				try {
+					document = this.documents.upload(businessKey, form.kind(), form, user.getName());
+				}
+				finally {
+					this.streams.release();
+				}
+			}
+			else {
+				form.spool();
+				form.requireComplete();
+				document = this.documents.upload(businessKey, form.kind(), form, user.getName());
+			}
 			return ResponseEntity.created(URI.create("/api/documents/" + document.id())).body(document);
-		}
-		finally {
-			Files.deleteIfExists(content);
 		}
 	}
 
@@ -118,6 +145,13 @@ class DocumentController {
 	@PreAuthorize(DocumentAccess.ADMINS)
 	Document withdraw(@PathVariable long id, @RequestBody Map<String, String> body, Authentication user) {
 		return this.documents.withdraw(id, user.getName(), body.get("reason"));
+	}
+
+	/** The upload form, as the API description shows it. */
+	record UploadFormFields(@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String kind,
+			@Schema(requiredMode = Schema.RequiredMode.REQUIRED) String language, String title,
+			@Schema(type = "string", format = "binary", requiredMode = Schema.RequiredMode.REQUIRED) String file) {
+
 	}
 
 	private Document find(long id) {

@@ -1,17 +1,21 @@
 package org.isu.clearance.document;
 
+import org.apache.commons.fileupload2.core.FileUploadByteCountLimitException;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.core.FileUploadSizeException;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The documents API's own answers: 415 naming the detected type, 413 over the size limit,
- * 500 (the only one) for content that fails its checksum. Everything else is the
+ * The documents API's own answers: 415 naming the detected type, 413 over the size limit
+ * (as the file is stored or while it is read), 400 for a multipart body that cannot be
+ * read, 500 (the only one) for content that fails its checksum. Everything else is the
  * application's usual problem detail.
  */
 @RestControllerAdvice(assignableTypes = DocumentController.class)
@@ -41,13 +45,28 @@ class DocumentErrors {
 		return body;
 	}
 
-	@ExceptionHandler(MaxUploadSizeExceededException.class)
-	ProblemDetail tooLarge(MaxUploadSizeExceededException ex) {
+	/** Over a limit of the upload's reader: the file, or the fields or parts. */
+	@ExceptionHandler(FileUploadSizeException.class)
+	ProblemDetail tooLarge(FileUploadSizeException ex) {
+		if (!(ex instanceof FileUploadByteCountLimitException)) {
+			ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, ex.getMessage());
+			body.setTitle("Upload too large");
+			return body;
+		}
 		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
 				"The file is larger than the " + DataSize.ofBytes(this.properties.maxSize().toBytes()).toMegabytes()
 						+ " MB accepted");
 		body.setTitle("File too large");
 		body.setProperty("field", "file");
+		return body;
+	}
+
+	/** A multipart body that cannot be read. */
+	@ExceptionHandler(FileUploadException.class)
+	ProblemDetail malformed(FileUploadException ex) {
+		ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The upload is not a readable multipart form: " + ex.getMessage());
+		body.setTitle("Malformed upload");
 		return body;
 	}
 

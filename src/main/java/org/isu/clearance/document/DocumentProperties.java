@@ -17,6 +17,9 @@ import org.springframework.util.unit.DataSize;
  * @param temporaryDirectory where a download is verified before it is sent (default: the
  * JVM's temporary directory)
  * @param baseUrl the application's address, for the links in mails
+ * @param streamedUploads how many uploads at once are stored while they arrive (each
+ * holds a database connection and its transaction until its last byte is in); more are
+ * spooled to disk first and stored afterwards
  */
 @ConfigurationProperties("clearance.documents")
 record DocumentProperties(@DefaultValue("50MB") DataSize maxSize, @DefaultValue("1MB") DataSize chunkSize,
@@ -24,7 +27,8 @@ record DocumentProperties(@DefaultValue("50MB") DataSize maxSize, @DefaultValue(
 				"application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 				"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 				"application/vnd.oasis.opendocument.text", "text/plain", "image/" }) List<String> allowedTypes,
-		String temporaryDirectory, @DefaultValue("http://localhost:8080") String baseUrl){
+		String temporaryDirectory, @DefaultValue("http://localhost:8080") String baseUrl,
+		@DefaultValue("2") int streamedUploads){
 
 	boolean allows(String contentType) {
 		return this.allowedTypes.stream()

@@ -3,7 +3,9 @@ package org.isu.clearance.document;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,7 +16,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
@@ -32,10 +41,26 @@ class DocumentStore {
 			chunk_count, revises_id, uploaded_by, uploaded_at, withdrawn_by, withdrawn_at, withdrawal_reason
 			""";
 
+	/** PostgreSQL's binary {@code COPY}: its signature, no flags, no header extension. */
+	private static final byte[] COPY_HEADER = { 'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0, 0, 0, 0,
+			0, 0, 0, 0, 0 };
+
+	/** The end of a binary {@code COPY}: a field count of -1. */
+	private static final byte[] COPY_TRAILER = { (byte) 0xff, (byte) 0xff };
+
+	/**
+	 * A row's field count, then the id and sequence number with their lengths, the data's
+	 * length.
+	 */
+	private static final int COPY_ROW_HEADER = 2 + 4 + 8 + 4 + 4 + 4;
+
 	private final JdbcClient jdbc;
 
-	DocumentStore(JdbcClient jdbc) {
+	private final DataSource dataSource;
+
+	DocumentStore(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.dataSource = dataSource;
 	}
 
 	/**
@@ -43,6 +68,18 @@ class DocumentStore {
 	 * SHA-256 is computed; the caller's transaction makes it all or nothing.
 	 */
 	Stored insert(NewVersion version, InputStream content, int chunkSize) throws IOException {
+		long id = create(version);
+		Stored stored = append(id, content, chunkSize);
+		complete(id, version, stored);
+		return stored;
+	}
+
+	/**
+	 * Writes a new version's metadata; its content follows ({@link #append}) and then its
+	 * size and checksum ({@link #complete}), in the caller's transaction.
+	 * @return the new version's id
+	 */
+	long create(NewVersion version) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				insert into document (business_key, kind, language, title, version, filename, content_type,
@@ -61,7 +98,28 @@ class DocumentStore {
 			.param("uploadedBy", version.uploadedBy())
 			.param("uploadedAt", Timestamp.from(version.uploadedAt()))
 			.update(keys, "id");
-		long id = keys.getKey().longValue();
+		return keys.getKey().longValue();
+	}
+
+	/**
+	 * Writes a version's content piece by piece, as it is read, while the SHA-256 is
+	 * computed: one piece in memory at a time. On PostgreSQL the pieces go in with
+	 * {@code COPY}, which the server works through while the next piece is read (an
+	 * {@code INSERT} would wait for the server after each piece).
+	 */
+	Stored append(long id, InputStream content, int chunkSize) throws IOException {
+		Connection connection = DataSourceUtils.getConnection(this.dataSource);
+		try {
+			if (connection.isWrapperFor(PGConnection.class)) {
+				return copy(connection.unwrap(PGConnection.class), id, content, chunkSize);
+			}
+		}
+		catch (SQLException ex) {
+			throw new DataAccessResourceFailureException("Could not store the content of document " + id, ex);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, this.dataSource);
+		}
 		MessageDigest sha256 = sha256();
 		byte[] buffer = new byte[chunkSize];
 		long size = 0;
@@ -75,11 +133,75 @@ class DocumentStore {
 				.update();
 			size += filled;
 		}
-		String digest = HexFormat.of().formatHex(sha256.digest());
-		this.jdbc.sql("update document set size_bytes = ?, sha256 = ?, chunk_count = ? where id = ?")
-			.params(size, digest, seq, id)
+		return new Stored(id, size, HexFormat.of().formatHex(sha256.digest()), seq);
+	}
+
+	/**
+	 * {@code COPY ... FROM STDIN} in PostgreSQL's binary format: a header, then for each
+	 * piece a row of three fields (its length before each), then a trailer. Anything that
+	 * fails on the way (the upload over its limit, a broken connection) cancels the copy,
+	 * so that the transaction can be rolled back.
+	 */
+	private static Stored copy(PGConnection connection, long id, InputStream content, int chunkSize)
+			throws IOException, SQLException {
+		MessageDigest sha256 = sha256();
+		byte[] buffer = new byte[chunkSize];
+		ByteBuffer row = ByteBuffer.allocate(COPY_ROW_HEADER);
+		long size = 0;
+		int seq = 0;
+		CopyIn copy = connection.getCopyAPI()
+			.copyIn("copy document_content (document_id, seq, data) from stdin (format binary)");
+		try {
+			copy.writeToCopy(COPY_HEADER, 0, COPY_HEADER.length);
+			int filled;
+			while ((filled = content.readNBytes(buffer, 0, chunkSize)) > 0) {
+				sha256.update(buffer, 0, filled);
+				row.clear();
+				row.putShort((short) 3).putInt(8).putLong(id).putInt(4).putInt(seq++).putInt(filled);
+				copy.writeToCopy(row.array(), 0, row.position());
+				copy.writeToCopy(buffer, 0, filled);
+				size += filled;
+			}
+			copy.writeToCopy(COPY_TRAILER, 0, COPY_TRAILER.length);
+			copy.endCopy();
+		}
+		catch (Throwable ex) {
+			if (copy.isActive()) {
+				try {
+					copy.cancelCopy();
+				}
+				catch (SQLException cancel) {
+					ex.addSuppressed(cancel);
+				}
+			}
+			throw ex;
+		}
+		return new Stored(id, size, HexFormat.of().formatHex(sha256.digest()), seq);
+	}
+
+	/**
+	 * Records what a version became once its content is stored: its metadata as finally
+	 * decided, its content type, size, checksum and number of pieces.
+	 */
+	void complete(long id, NewVersion version, Stored stored) {
+		this.jdbc.sql("""
+				update document set kind = :kind, language = :language, title = :title, version = :version,
+				  filename = :filename, content_type = :contentType, revises_id = :revisesId,
+				  size_bytes = :size, sha256 = :sha256, chunk_count = :chunks
+				where id = :id
+				""")
+			.param("kind", version.kind())
+			.param("language", version.language())
+			.param("title", version.title())
+			.param("version", version.version())
+			.param("filename", version.filename())
+			.param("contentType", version.contentType())
+			.param("revisesId", version.revisesId(), Types.BIGINT)
+			.param("size", stored.size())
+			.param("sha256", stored.sha256())
+			.param("chunks", stored.chunks())
+			.param("id", id)
 			.update();
-		return new Stored(id, size, digest);
 	}
 
 	/**
@@ -174,9 +296,14 @@ class DocumentStore {
 	record NewVersion(String businessKey, String kind, String language, String title, int version, String filename,
 			String contentType, Long revisesId, String uploadedBy, Instant uploadedAt) {
 
+		NewVersion withContentType(String type) {
+			return new NewVersion(this.businessKey, this.kind, this.language, this.title, this.version, this.filename,
+					type, this.revisesId, this.uploadedBy, this.uploadedAt);
+		}
+
 	}
 
-	record Stored(long id, long size, String sha256) {
+	record Stored(long id, long size, String sha256, int chunks) {
 
 	}
 

@@ -1,5 +1,6 @@
 package org.isu.clearance.document;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,9 +22,11 @@ import org.isu.clearance.registry.Language;
 import org.isu.clearance.request.ExtensionRequestProcess;
 import org.isu.clearance.shared.FieldValidationException;
 import org.isu.clearance.shared.NotFoundException;
+import org.apache.commons.io.input.ObservableInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +43,9 @@ public class Documents {
 	static final int FILENAME_MAX = 500;
 
 	static final int REASON_MAX = 2000;
+
+	/** What is written at once to a container's temporary copy. */
+	private static final int COPY_BUFFER = 64 * 1024;
 
 	private static final Logger log = LoggerFactory.getLogger(Documents.class);
 
@@ -96,12 +102,8 @@ public class Documents {
 	 */
 	@Transactional(rollbackFor = Exception.class)
 	public Document upload(Upload upload) throws IOException {
-		DocumentKind kind = kind(upload.kind());
-		String language = language(upload.language());
-		String title = title(upload.title());
-		String filename = filename(upload.filename());
-		RequestRecord request = this.requests.find(upload.businessKey())
-			.orElseThrow(() -> new NotFoundException("No extension request " + upload.businessKey()));
+		Checked checked = check(upload.businessKey(), upload.kind(), upload.language(), upload.title(),
+				upload.filename());
 		long size = Files.size(upload.content());
 		if (size == 0) {
 			throw new FieldValidationException("file", "is empty");
@@ -109,34 +111,59 @@ public class Documents {
 		if (size > this.properties.maxSize().toBytes()) {
 			throw new ContentTooLargeException(size, this.properties.maxSize().toBytes());
 		}
-		String contentType = this.contentTypes.detect(upload.content());
-		if (!this.properties.allows(contentType)) {
-			throw new UnsupportedContentException(contentType);
-		}
-		Long revises = null;
-		if (kind == DocumentKind.REVISED_REQUEST) {
-			revises = this.store
-				.latest(request.businessKey(),
-						List.of(DocumentKind.REQUEST.code(), DocumentKind.REVISED_REQUEST.code()), null)
-				.map(Document::id)
-				.orElse(null);
-		}
-		int version = this.store.nextVersion(request.businessKey(), kind.code(), language, title);
-		Instant now = ClockUtil.getCurrentTime().toInstant();
+		String contentType = allowedType(upload.content());
+		NewVersion version = version(checked, revises(checked), contentType, upload.uploadedBy(),
+				ClockUtil.getCurrentTime().toInstant());
 		Stored stored;
 		try (InputStream content = Files.newInputStream(upload.content())) {
-			stored = this.store.insert(new NewVersion(request.businessKey(), kind.code(), language, title, version,
-					filename, contentType, revises, upload.uploadedBy(), now), content,
-					(int) this.properties.chunkSize().toBytes());
+			stored = this.store.insert(version, content, (int) this.properties.chunkSize().toBytes());
 		}
-		Document document = this.store.find(stored.id()).orElseThrow();
-		log.info("Document {} stored: {} {} v{} of {}, {} bytes, {}, sha256 {}", document.id(), document.kind(),
-				document.language(), document.version(), document.businessKey(), document.size(),
-				document.contentType(), document.sha256());
-		if (kind == DocumentKind.REQUEST || kind == DocumentKind.REVISED_REQUEST || kind == DocumentKind.ANNEX) {
-			tellRapporteur(request, document);
+		return stored(checked, stored.id());
+	}
+
+	/**
+	 * Stores a new version of a document as its upload arrives, for a user who may upload
+	 * this kind to this request. The content goes into the database piece by piece while
+	 * it is read, its SHA-256 computed on the way; its type is told once it is all there,
+	 * from its start (a ZIP or OLE2 container from the whole of it:
+	 * {@link ContentTypes}). A file over the size limit (the upload's reader counts and
+	 * fails), an empty file, a refused type or a field after the file that fails its
+	 * check rolls it all back. An upload already on disk ({@link Incoming#spooled()}) is
+	 * stored as {@link #upload(Upload)} stores a file. Answers as
+	 * {@link #upload(Upload)}.
+	 * @param kind the kind the upload names, for the authorization
+	 */
+	@PreAuthorize(DocumentAccess.UPLOADERS)
+	@Transactional(rollbackFor = Exception.class)
+	public Document upload(String businessKey, String kind, Incoming incoming, String uploadedBy) throws IOException {
+		if (incoming.spooled() != null) {
+			Form form = incoming.rest();
+			return upload(new Upload(businessKey, form.kind(), form.language(), form.title(), incoming.filename(),
+					incoming.spooled(), uploadedBy));
 		}
-		return document;
+		Form form = incoming.form();
+		Checked checked = check(businessKey, form.kind(), form.language(), form.title(), incoming.filename());
+		Long revises = revises(checked);
+		Instant now = ClockUtil.getCurrentTime().toInstant();
+		NewVersion version = version(checked, revises, "", uploadedBy, now);
+		long id = this.store.create(version);
+		ContentTypes.Head head = new ContentTypes.Head();
+		Stored stored;
+		try (InputStream content = new ObservableInputStream(incoming.content(), head)) {
+			stored = this.store.append(id, content, (int) this.properties.chunkSize().toBytes());
+		}
+		Form complete = incoming.rest();
+		if (!complete.equals(form)) {
+			// fields after the file: a title (a kind or language given twice fails its
+			// check, so the revised version stays the same)
+			checked = check(businessKey, complete.kind(), complete.language(), complete.title(), incoming.filename());
+			version = version(checked, revises, "", uploadedBy, now);
+		}
+		if (stored.size() == 0) {
+			throw new FieldValidationException("file", "is empty");
+		}
+		this.store.complete(id, version.withContentType(allowedType(stored, head)), stored);
+		return stored(checked, id);
 	}
 
 	/**
@@ -146,10 +173,7 @@ public class Documents {
 	 */
 	@Transactional(readOnly = true)
 	public Path verifiedCopy(Document document) throws IOException {
-		Path directory = (this.properties.temporaryDirectory() != null) ? Path.of(this.properties.temporaryDirectory())
-				: null;
-		Path copy = (directory != null) ? Files.createTempFile(directory, "document-", ".bin")
-				: Files.createTempFile("document-", ".bin");
+		Path copy = temporaryFile("document-");
 		try {
 			String actual;
 			try (OutputStream out = Files.newOutputStream(copy)) {
@@ -186,6 +210,88 @@ public class Documents {
 		}
 		log.info("Document {} of {} withdrawn by {}: {}", id, document.businessKey(), by, text);
 		return this.store.find(id).orElseThrow();
+	}
+
+	private Checked check(String businessKey, String kind, String language, String title, String filename) {
+		DocumentKind documentKind = kind(kind);
+		String checkedLanguage = language(language);
+		String checkedTitle = title(title);
+		String checkedFilename = filename(filename);
+		RequestRecord request = this.requests.find(businessKey)
+			.orElseThrow(() -> new NotFoundException("No extension request " + businessKey));
+		return new Checked(request, documentKind, checkedLanguage, checkedTitle, checkedFilename);
+	}
+
+	/** The version a revised request revises: the newest request or revision. */
+	private Long revises(Checked checked) {
+		if (checked.kind() != DocumentKind.REVISED_REQUEST) {
+			return null;
+		}
+		return this.store
+			.latest(checked.request().businessKey(),
+					List.of(DocumentKind.REQUEST.code(), DocumentKind.REVISED_REQUEST.code()), null)
+			.map(Document::id)
+			.orElse(null);
+	}
+
+	private NewVersion version(Checked checked, Long revises, String contentType, String uploadedBy, Instant now) {
+		String businessKey = checked.request().businessKey();
+		int version = this.store.nextVersion(businessKey, checked.kind().code(), checked.language(), checked.title());
+		return new NewVersion(businessKey, checked.kind().code(), checked.language(), checked.title(), version,
+				checked.filename(), contentType, revises, uploadedBy, now);
+	}
+
+	/**
+	 * The type of content stored as it arrived, if it is one of those accepted: told from
+	 * its start, or for a container (a ZIP, an OLE2 file) from the whole of it, read back
+	 * from this transaction into a temporary file.
+	 */
+	private String allowedType(Stored stored, ContentTypes.Head head) throws IOException {
+		if (!head.needsWholeFile()) {
+			return allowed(this.contentTypes.detect(head));
+		}
+		Path copy = temporaryFile("upload-");
+		try {
+			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(copy), COPY_BUFFER)) {
+				this.store.copyContent(stored.id(), stored.chunks(), out);
+			}
+			return allowedType(copy);
+		}
+		finally {
+			Files.deleteIfExists(copy);
+		}
+	}
+
+	/** The type told from the file's bytes, if it is one of those accepted. */
+	private String allowedType(Path file) throws IOException {
+		return allowed(this.contentTypes.detect(file));
+	}
+
+	private String allowed(String contentType) {
+		if (!this.properties.allows(contentType)) {
+			throw new UnsupportedContentException(contentType);
+		}
+		return contentType;
+	}
+
+	/** The version as stored: logged, and the rapporteur told of a request or annex. */
+	private Document stored(Checked checked, long id) {
+		Document document = this.store.find(id).orElseThrow();
+		log.info("Document {} stored: {} {} v{} of {}, {} bytes, {}, sha256 {}", document.id(), document.kind(),
+				document.language(), document.version(), document.businessKey(), document.size(),
+				document.contentType(), document.sha256());
+		DocumentKind kind = checked.kind();
+		if (kind == DocumentKind.REQUEST || kind == DocumentKind.REVISED_REQUEST || kind == DocumentKind.ANNEX) {
+			tellRapporteur(checked.request(), document);
+		}
+		return document;
+	}
+
+	private Path temporaryFile(String prefix) throws IOException {
+		Path directory = (this.properties.temporaryDirectory() != null) ? Path.of(this.properties.temporaryDirectory())
+				: null;
+		return (directory != null) ? Files.createTempFile(directory, prefix, ".bin")
+				: Files.createTempFile(prefix, ".bin");
 	}
 
 	private void tellRapporteur(RequestRecord request, Document document) {
@@ -258,6 +364,43 @@ public class Documents {
 	 */
 	public record Upload(String businessKey, String kind, String language, String title, String filename, Path content,
 			String uploadedBy) {
+
+	}
+
+	/**
+	 * An upload as it arrives: the form's fields read before its file, the file's bytes
+	 * as they come, then the rest of the form.
+	 */
+	public interface Incoming {
+
+		/** The fields read before the file. */
+		Form form();
+
+		/** The name the uploader gave the file. */
+		String filename();
+
+		/** The file's bytes as they arrive, read once; over the size limit it fails. */
+		InputStream content() throws IOException;
+
+		/**
+		 * The file when it is already on disk in full (its fields came after it), or
+		 * {@code null} while it arrives.
+		 */
+		Path spooled();
+
+		/** Reads the rest of the upload, after the file: every field of the form. */
+		Form rest() throws IOException;
+
+	}
+
+	/**
+	 * An upload form's fields as given ({@code null}: not given).
+	 */
+	public record Form(String kind, String language, String title) {
+
+	}
+
+	private record Checked(RequestRecord request, DocumentKind kind, String language, String title, String filename) {
 
 	}
 

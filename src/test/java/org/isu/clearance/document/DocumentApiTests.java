@@ -1,15 +1,33 @@
 package org.isu.clearance.document;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.awaitility.Awaitility;
 import org.isu.clearance.ApplicationTest;
+import org.isu.clearance.document.DocumentFixtures.RawMultipart;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.request.ExtensionRequestProcess;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +36,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -31,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The documents API over HTTP: a large PDF round trip byte for byte with its checksum,
- * refused types and sizes, versions, withdrawal, and who may do what.
+ * refused types and sizes (nothing stored), the form's parts in any order, the file
+ * stored while it arrives, versions, withdrawal, and who may do what.
  */
 @ApplicationTest
 class DocumentApiTests {
@@ -59,6 +79,12 @@ class DocumentApiTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private DataSource dataSource;
+
+	@LocalServerPort
+	private int port;
 
 	private String businessKey;
 
@@ -184,11 +210,141 @@ class DocumentApiTests {
 
 	@Test
 	void aFileOverTheLimitIsA413WithABody() {
-		ResponseEntity<Map<String, Object>> tooLarge = upload("isu-officer", "request", "en", null, "big.pdf",
-				DocumentFixtures.pdf(50 * 1024 * 1024 + 1, 7));
-		assertThat(tooLarge.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
-		assertThat(tooLarge.getBody()).containsEntry("status", 413).containsEntry("field", "file");
-		assertThat(list("isu-officer")).isEmpty();
+		byte[] tooLarge = DocumentFixtures.pdf(50 * 1024 * 1024 + 1, 7);
+		// stored as it arrives: the reader counts, stops at the limit, nothing is kept
+		ResponseEntity<Map<String, Object>> streamed = upload("isu-officer", "request", "en", null, "big.pdf",
+				tooLarge);
+		assertThat(streamed.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+		assertThat(streamed.getBody()).containsEntry("status", 413).containsEntry("field", "file");
+		assertThat((String) streamed.getBody().get("detail")).contains("50 MB");
+		assertNothingStored();
+		// the file before its fields (spooled to disk first): the same
+		ResponseEntity<Map<String, Object>> spooled = post("isu-officer",
+				new RawMultipart().file("big.pdf", tooLarge).field("kind", "request").field("language", "en"));
+		assertThat(spooled.getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+		assertThat(spooled.getBody()).containsEntry("status", 413).containsEntry("field", "file");
+		assertNothingStored();
+		// exactly the limit is accepted
+		assertThat(
+				upload("isu-officer", "request", "en", null, "limit.pdf", Arrays.copyOf(tooLarge, tooLarge.length - 1))
+					.getStatusCode())
+			.isEqualTo(HttpStatus.CREATED);
+	}
+
+	@Test
+	void aRefusedTypeLeavesNothingStored() throws Exception {
+		// several pieces each, so that some were stored before the type was told
+		byte[] executable = Arrays.copyOf(DocumentFixtures.executable(), 3 * 1024 * 1024);
+		byte[] zip = largeZip(3 * 1024 * 1024);
+		for (boolean fileFirst : new boolean[] { false, true }) {
+			ResponseEntity<Map<String, Object>> renamed = fileFirst ? post("isu-officer",
+					new RawMultipart().file("annex.pdf", executable).field("kind", "annex").field("language", "en"))
+					: upload("isu-officer", "annex", "en", null, "annex.pdf", executable);
+			assertThat(renamed.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+			assertThat(renamed.getBody()).containsEntry("detectedType", "application/x-msdownload")
+				.containsEntry("field", "file");
+			assertNothingStored();
+			ResponseEntity<Map<String, Object>> zipAsWord = fileFirst
+					? post("isu-officer",
+							new RawMultipart().file("maps.docx", zip).field("kind", "annex").field("language", "en"))
+					: upload("isu-officer", "annex", "en", "Maps", "maps.docx", zip);
+			assertThat(zipAsWord.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+			assertThat(zipAsWord.getBody()).containsEntry("detectedType", "application/zip");
+			assertNothingStored();
+		}
+		// and a real Word file of the same size is told apart from the ZIP
+		assertThat(
+				upload("isu-officer", "annex", "en", "Budget", "budget.zip", DocumentFixtures.docx("Budget")).getBody())
+			.containsEntry("contentType", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+	}
+
+	@Test
+	void theFileMayComeBeforeItsFieldsAndTheTitleAfterIt() throws Exception {
+		byte[] first = DocumentFixtures.pdf(3 * 1024 * 1024 + 17, 11);
+		byte[] second = DocumentFixtures.pdf(2 * 1024 * 1024 - 5, 12);
+		// the file first: spooled, stored once the form is read
+		ResponseEntity<Map<String, Object>> spooled = post("isu-officer",
+				new RawMultipart().file("Annexe – cartes.pdf", first)
+					.field("kind", "annex")
+					.field("language", "fr")
+					.field("title", "Cartes"));
+		assertThat(spooled.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(spooled.getBody()).containsEntry("kind", "annex")
+			.containsEntry("language", "fr")
+			.containsEntry("title", "Cartes")
+			.containsEntry("version", 1)
+			.containsEntry("filename", "Annexe – cartes.pdf")
+			.containsEntry("contentType", "application/pdf")
+			.containsEntry("size", first.length)
+			.containsEntry("sha256", sha256(first));
+		// the kind and language first, the title after the file: stored as it arrives,
+		// the title taken at the end (the same annex, so version 2)
+		ResponseEntity<Map<String, Object>> streamed = post("coordinator",
+				new RawMultipart().field("kind", "annex")
+					.field("language", "fr")
+					.file("cartes-v2.pdf", second)
+					.field("title", "Cartes"));
+		assertThat(streamed.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		assertThat(streamed.getBody()).containsEntry("title", "Cartes")
+			.containsEntry("version", 2)
+			.containsEntry("uploadedBy", "coordinator")
+			.containsEntry("size", second.length)
+			.containsEntry("sha256", sha256(second));
+		assertThat(download(id(spooled))).isEqualTo(first);
+		assertThat(download(id(streamed))).isEqualTo(second);
+		// a form without its kind, or without a file: 400, nothing more stored
+		ResponseEntity<Map<String, Object>> noKind = post("isu-officer",
+				new RawMultipart().file("a.pdf", first).field("language", "fr"));
+		assertThat(noKind.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((String) noKind.getBody().get("detail")).contains("kind");
+		assertThat(
+				post("isu-officer", new RawMultipart().field("kind", "annex").field("language", "fr")).getStatusCode())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+		// a kind given twice is no kind (as @RequestParam read it): not a way around
+		// the authorization
+		assertThat(post("isu-officer",
+				new RawMultipart().field("kind", "annex")
+					.field("language", "fr")
+					.file("a.pdf", second)
+					.field("kind", "request"))
+			.getBody()).containsEntry("field", "kind");
+		assertThat(list("isu-officer")).hasSize(2);
+		assertThat(this.jdbc.sql("select count(*) from document_content").query(Integer.class).single())
+			.isEqualTo(4 + 2);
+	}
+
+	/**
+	 * The upload is read as it arrives, not spooled whole first: with only half of the
+	 * body sent, pieces of the file are in the database already (in the upload's
+	 * transaction, not yet committed).
+	 */
+	@Test
+	void theFileIsStoredWhileItArrives() throws Exception {
+		byte[] pdf = DocumentFixtures.pdf(8 * 1024 * 1024, 13);
+		RawMultipart form = new RawMultipart().field("kind", "request")
+			.field("language", "en")
+			.file("request.pdf", pdf);
+		byte[] body = form.bytes();
+		int half = body.length / 2;
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(60_000);
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST " + path() + " HTTP/1.1\r\nHost: 127.0.0.1:" + this.port + "\r\nAuthorization: Basic "
+					+ Base64.getEncoder().encodeToString("isu-officer:demo".getBytes(StandardCharsets.UTF_8))
+					+ "\r\nContent-Type: " + form.contentType() + "\r\nContent-Length: " + body.length
+					+ "\r\nAccept: application/json\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.ISO_8859_1));
+			out.write(body, 0, half);
+			out.flush();
+			Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> uncommittedPieces() >= 3);
+			assertThat(list("isu-officer")).isEmpty();
+			out.write(body, half, body.length - half);
+			out.flush();
+			String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(response).startsWith("HTTP/1.1 201").contains("\"sha256\":\"" + sha256(pdf) + "\"");
+		}
+		assertThat(list("isu-officer")).singleElement()
+			.satisfies((document) -> assertThat(document).containsEntry("size", pdf.length));
 	}
 
 	@Test
@@ -307,6 +463,53 @@ class DocumentApiTests {
 		return this.rest.withBasicAuth(user, "demo")
 			.exchange(path(), HttpMethod.POST, DocumentFixtures.multipart(kind, language, title, filename, content),
 					OBJECT);
+	}
+
+	private ResponseEntity<Map<String, Object>> post(String user, RawMultipart form) {
+		return this.rest.withBasicAuth(user, "demo").exchange(path(), HttpMethod.POST, form.entity(), OBJECT);
+	}
+
+	private byte[] download(long id) {
+		return this.rest.withBasicAuth("isu-officer", "demo")
+			.getForEntity("/api/documents/" + id + "/content", byte[].class)
+			.getBody();
+	}
+
+	private void assertNothingStored() {
+		assertThat(this.jdbc.sql("select count(*) from document").query(Integer.class).single()).isZero();
+		assertThat(this.jdbc.sql("select count(*) from document_content").query(Integer.class).single()).isZero();
+	}
+
+	/** Pieces of content in the database, committed or not. */
+	private int uncommittedPieces() throws SQLException {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setTransactionIsolation(Connection.TRANSACTION_READ_UNCOMMITTED);
+			try (Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery("select count(seq) from document_content")) {
+				rows.next();
+				return rows.getInt(1);
+			}
+		}
+	}
+
+	private static String sha256(byte[] content) throws Exception {
+		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+	}
+
+	/** A ZIP of nothing in particular, of about the given size (random bytes stored). */
+	private static byte[] largeZip(int size) throws Exception {
+		byte[] random = new byte[size];
+		new Random(3).nextBytes(random);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (ZipOutputStream zip = new ZipOutputStream(out)) {
+			zip.putNextEntry(new ZipEntry("notes.txt"));
+			zip.write("some notes".getBytes(StandardCharsets.UTF_8));
+			zip.closeEntry();
+			zip.putNextEntry(new ZipEntry("data.bin"));
+			zip.write(random);
+			zip.closeEntry();
+		}
+		return out.toByteArray();
 	}
 
 	private List<Map<String, Object>> list(String user) {

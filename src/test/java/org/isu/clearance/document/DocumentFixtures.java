@@ -172,6 +172,53 @@ public final class DocumentFixtures {
 		return new HttpEntity<>(body, headers);
 	}
 
+	/**
+	 * A multipart body written part by part, in the order given (the browser's form and
+	 * {@link #multipart} put the file last; other clients may not).
+	 */
+	static final class RawMultipart {
+
+		final String boundary = "----upload" + Long.toHexString(System.nanoTime());
+
+		private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+
+		RawMultipart field(String name, String value) {
+			return part("Content-Disposition: form-data; name=\"" + name + "\"\r\n",
+					value.getBytes(StandardCharsets.UTF_8));
+		}
+
+		RawMultipart file(String filename, byte[] content) {
+			return part("Content-Disposition: form-data; name=\"file\"; filename=\"" + filename
+					+ "\"\r\nContent-Type: application/octet-stream\r\n", content);
+		}
+
+		/** The headers and bytes of one part, then the next boundary. */
+		private RawMultipart part(String headers, byte[] content) {
+			this.body.writeBytes(("--" + this.boundary + "\r\n" + headers + "\r\n").getBytes(StandardCharsets.UTF_8));
+			this.body.writeBytes(content);
+			this.body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+			return this;
+		}
+
+		byte[] bytes() {
+			ByteArrayOutputStream whole = new ByteArrayOutputStream();
+			whole.writeBytes(this.body.toByteArray());
+			whole.writeBytes(("--" + this.boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+			return whole.toByteArray();
+		}
+
+		String contentType() {
+			return "multipart/form-data; boundary=" + this.boundary;
+		}
+
+		HttpEntity<byte[]> entity() {
+			HttpHeaders headers = new HttpHeaders();
+			headers.setContentType(MediaType.parseMediaType(contentType()));
+			return new HttpEntity<>(bytes(), headers);
+		}
+
+	}
+
 	/** A CCM State Party only the calling test uses. */
 	static void state(Registry registry, String code, String deadline) {
 		if (registry.findState(Convention.CCM, code).isEmpty()) {

@@ -220,32 +220,14 @@ class DemoHistory {
 					QUESTIONS, "Illustrative questions: 1. How far has the survey of the remaining areas advanced?"
 							+ " 2. Which share of the work plan's budget is secured?");
 
-			at(APRIL_REVISION, 12, 0);
-			this.documents.add(BUSINESS_KEY, DocumentKind.REVISED_REQUEST, "en",
-					"Somalia: updated extension request of April 2025 (illustrative copy)");
-			complete(instance, TASK_RECORD_STATE_RESPONSE, "isu-officer", RESPONSE_SUMMARY,
-					"Somalia's answers, with its updated request of April 2025 (DOMAIN.md §2.4); their content is"
-							+ " illustrative.",
-					REVISED_REQUEST_RECEIVED, true, REVISED_RECEIVED_ON, APRIL_REVISION.toString(),
-					REVISED_REQUESTED_DEADLINE, REQUESTED_DEADLINE.toString(), REVISED_SUMMARY,
-					"Updated request of April 2025 (DOMAIN.md §2.4, §5): still four years, to 1 March 2030."
-							+ " The day is illustrative.");
+			revisedRequest(instance, APRIL_REVISION, "April");
 
 			at(LocalDate.parse("2025-04-25"), 15, 0);
 			complete(instance, TASK_REVIEW_STATE_ANSWERS, null, ANSWERS_ASSESSMENT,
 					"Illustrative: the answers leave the yearly milestones open.", FURTHER_QUESTIONS, true,
 					NEXT_QUESTIONS, "Illustrative question: which areas will be released in each year to 2030?");
 
-			at(JUNE_REVISION, 12, 0);
-			this.documents.add(BUSINESS_KEY, DocumentKind.REVISED_REQUEST, "en",
-					"Somalia: updated extension request of June 2025 (illustrative copy)");
-			complete(instance, TASK_RECORD_STATE_RESPONSE, "isu-officer", RESPONSE_SUMMARY,
-					"Somalia's answers, with its updated request of June 2025 (DOMAIN.md §2.4); their content is"
-							+ " illustrative.",
-					REVISED_REQUEST_RECEIVED, true, REVISED_RECEIVED_ON, JUNE_REVISION.toString(),
-					REVISED_REQUESTED_DEADLINE, REQUESTED_DEADLINE.toString(), REVISED_SUMMARY,
-					"Updated request of June 2025 (DOMAIN.md §2.4, §5): still four years, to 1 March 2030."
-							+ " The day is illustrative.");
+			revisedRequest(instance, JUNE_REVISION, "June");
 
 			at(LocalDate.parse("2025-06-10"), 15, 0);
 			complete(instance, TASK_REVIEW_STATE_ANSWERS, null, ANSWERS_ASSESSMENT,
@@ -302,6 +284,22 @@ class DemoHistory {
 		finally {
 			ClockUtil.reset();
 		}
+	}
+
+	/**
+	 * The State's answers of a round with its updated request of that month (DOMAIN.md
+	 * §2.4): the request's next version, still to 1 March 2030; the day is illustrative.
+	 */
+	private void revisedRequest(String instance, LocalDate on, String month) {
+		at(on, 12, 0);
+		this.documents.add(BUSINESS_KEY, DocumentKind.REVISED_REQUEST, "en",
+				"Somalia: updated extension request of " + month + " 2025 (illustrative copy)");
+		complete(instance, TASK_RECORD_STATE_RESPONSE, "isu-officer", RESPONSE_SUMMARY,
+				"Somalia's answers, with its updated request of " + month
+						+ " 2025 (DOMAIN.md §2.4); their content is illustrative.",
+				REVISED_REQUEST_RECEIVED, true, REVISED_RECEIVED_ON, on.toString(), REVISED_REQUESTED_DEADLINE,
+				REQUESTED_DEADLINE.toString(), REVISED_SUMMARY, "Updated request of " + month
+						+ " 2025 (DOMAIN.md §2.4, §5): still four years, to 1 March 2030. The day is illustrative.");
 	}
 
 	private void complete(String instance, String taskKey, String user, Object... outcome) {

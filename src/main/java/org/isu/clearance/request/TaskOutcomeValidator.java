@@ -91,13 +91,7 @@ class TaskOutcomeValidator implements TaskListener {
 							"must be checked when a revised request's date or deadline is given");
 				}
 				if (revised) {
-					if (revisedOn == null) {
-						throw new FieldValidationException(REVISED_RECEIVED_ON,
-								"is required: the day the revised request was received");
-					}
-					if (revisedOn.isAfter(RequestDueDates.today())) {
-						throw new FieldValidationException(REVISED_RECEIVED_ON, "must not be in the future");
-					}
+					pastDay(REVISED_RECEIVED_ON, revisedOn, "the day the revised request was received");
 					LocalDate submittedOn = date(task, SUBMITTED_ON);
 					if (submittedOn != null && revisedOn.isBefore(submittedOn)) {
 						throw new FieldValidationException(REVISED_RECEIVED_ON,
@@ -118,14 +112,8 @@ class TaskOutcomeValidator implements TaskListener {
 				}
 			}
 			case TASK_INTERSESSIONAL_PRESENTATION -> {
-				LocalDate presentedOn = date(task, INTERSESSIONAL_PRESENTED_ON);
-				if (presentedOn == null) {
-					throw new FieldValidationException(INTERSESSIONAL_PRESENTED_ON,
-							"is required: the day the State presented its request");
-				}
-				if (presentedOn.isAfter(RequestDueDates.today())) {
-					throw new FieldValidationException(INTERSESSIONAL_PRESENTED_ON, "must not be in the future");
-				}
+				pastDay(INTERSESSIONAL_PRESENTED_ON, date(task, INTERSESSIONAL_PRESENTED_ON),
+						"the day the State presented its request");
 				requiredText(task, INTERSESSIONAL_PRESENTATION, "is required: what the State presented");
 				requiredText(task, COMMITTEE_OBSERVATIONS, "is required: the Committee's observations");
 			}
@@ -205,6 +193,18 @@ class TaskOutcomeValidator implements TaskListener {
 		if (date.isAfter(latest)) {
 			throw new FieldValidationException(field,
 					"exceeds the " + convention + " cap: at most " + latest + " (current deadline " + current + ")");
+		}
+	}
+
+	/**
+	 * A day that is required and has already come: when something was received or held.
+	 */
+	private static void pastDay(String field, LocalDate day, String what) {
+		if (day == null) {
+			throw new FieldValidationException(field, "is required: " + what);
+		}
+		if (day.isAfter(RequestDueDates.today())) {
+			throw new FieldValidationException(field, "must not be in the future");
 		}
 	}
 

@@ -1,5 +1,8 @@
 package org.isu.clearance.dashboard;
 
+import org.isu.clearance.request.RequestReadModel;
+import org.isu.clearance.request.RequestSummary;
+import org.isu.clearance.request.RequestFilter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -20,7 +23,7 @@ import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
-import org.isu.clearance.dashboard.RequestSummary.StageView;
+import org.isu.clearance.request.RequestSummary.StageView;
 import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.Registry;
 

@@ -1,10 +1,13 @@
 package org.isu.clearance.dashboard;
 
+import org.isu.clearance.request.RequestReadModel;
+import org.isu.clearance.request.RequestFilter;
+import org.isu.clearance.request.Stages;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Comparator;
 
-import org.isu.clearance.dashboard.RequestReadModel.RequestPage;
+import org.isu.clearance.request.RequestReadModel.RequestPage;
 import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.Registry;
 
@@ -42,7 +45,7 @@ class HomeController {
 			@RequestParam(required = false) String direction, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size, Model model) {
 		RequestFilter filter = RequestFilter.of(convention, meeting, stage, overdue, status, sort, direction, page,
-				size, this.properties);
+				size, this.properties.pageSize(), this.properties.maxPageSize());
 		RequestPage result = this.readModel.page(filter);
 		model.addAttribute("filter", filter);
 		model.addAttribute("result", result);
@@ -63,7 +66,8 @@ class HomeController {
 			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String sort, @RequestParam(required = false) String direction) {
 		RequestFilter filter = RequestFilter
-			.of(convention, meeting, stage, overdue, status, sort, direction, null, null, this.properties)
+			.of(convention, meeting, stage, overdue, status, sort, direction, null, null, this.properties.pageSize(),
+					this.properties.maxPageSize())
 			.withPage(0, this.properties.exportMaxRows());
 		String csv = RequestCsv.write(this.readModel.page(filter).items());
 		return ResponseEntity.ok()

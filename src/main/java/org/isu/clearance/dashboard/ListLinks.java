@@ -1,5 +1,6 @@
 package org.isu.clearance.dashboard;
 
+import org.isu.clearance.request.RequestFilter;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**

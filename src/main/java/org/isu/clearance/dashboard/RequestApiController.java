@@ -1,9 +1,11 @@
 package org.isu.clearance.dashboard;
 
+import org.isu.clearance.request.RequestReadModel;
+import org.isu.clearance.request.RequestFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.isu.clearance.dashboard.RequestReadModel.RequestPage;
+import org.isu.clearance.request.RequestReadModel.RequestPage;
 import org.isu.clearance.shared.NotFoundException;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,7 +50,7 @@ class RequestApiController {
 			@Parameter(description = "page number, from 0") @RequestParam(required = false) Integer page,
 			@Parameter(description = "rows per page") @RequestParam(required = false) Integer size) {
 		return this.readModel.page(RequestFilter.of(convention, meeting, stage, overdue, status, sort, direction, page,
-				size, this.properties));
+				size, this.properties.pageSize(), this.properties.maxPageSize()));
 	}
 
 	@GetMapping("/{businessKey}")

@@ -1,5 +1,6 @@
 package org.isu.clearance.dashboard;
 
+import org.isu.clearance.request.RequestSummary;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.isu.clearance.dashboard.RequestSummary.StageView;
+import org.isu.clearance.request.RequestSummary.StageView;
 
 /**
  * The request list as CSV (RFC 4180, UTF-8, one header line). Cells that a spreadsheet

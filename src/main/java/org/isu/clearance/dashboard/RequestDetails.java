@@ -1,5 +1,7 @@
 package org.isu.clearance.dashboard;
 
+import org.isu.clearance.request.RequestReadModel;
+import org.isu.clearance.request.RequestSummary;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;

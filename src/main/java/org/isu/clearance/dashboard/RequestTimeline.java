@@ -1,5 +1,7 @@
 package org.isu.clearance.dashboard;
 
+import org.isu.clearance.request.RequestReadModel;
+import org.isu.clearance.request.RequestSummary;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

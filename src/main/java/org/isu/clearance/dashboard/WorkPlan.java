@@ -1,5 +1,8 @@
 package org.isu.clearance.dashboard;
 
+import org.isu.clearance.request.RequestReadModel;
+import org.isu.clearance.request.RequestSummary;
+import org.isu.clearance.request.RequestFilter;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,7 +17,7 @@ import org.isu.clearance.calendar.DeadlinePlan;
 import org.isu.clearance.dashboard.GanttChart.Bar;
 import org.isu.clearance.dashboard.GanttChart.Marker;
 import org.isu.clearance.dashboard.GanttChart.Row;
-import org.isu.clearance.dashboard.RequestSummary.StageView;
+import org.isu.clearance.request.RequestSummary.StageView;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.Registry;

@@ -1,5 +1,6 @@
 package org.isu.clearance.dashboard;
 
+import org.isu.clearance.request.Stages;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

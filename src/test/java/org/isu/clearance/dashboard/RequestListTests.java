@@ -1,5 +1,6 @@
 package org.isu.clearance.dashboard;
 
+import org.isu.clearance.request.RequestProjectionBackfill;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;

@@ -1,4 +1,4 @@
-package org.isu.clearance.dashboard;
+package org.isu.clearance.request;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +15,7 @@ import java.util.List;
  * @param daysToMeeting days from today to the first day of the meeting
  * @param overdue an open task is past its due date
  */
-record RequestSummary(String businessKey, String processInstanceId, String convention, String stateCode,
+public record RequestSummary(String businessKey, String processInstanceId, String convention, String stateCode,
 		String stateName, String meetingCode, LocalDate meetingFirstDay, LocalDate submissionDue, LocalDate submittedOn,
 		LocalDate currentDeadline, LocalDate requestedDeadline, boolean lateSubmission, String status, String decision,
 		Instant startedAt, Instant endedAt, List<StageView> stages, Long daysToSubmissionDue, Long daysToMeeting,
@@ -41,8 +41,8 @@ record RequestSummary(String businessKey, String processInstanceId, String conve
 	 * @param due the task's due date (the earliest of parallel tasks)
 	 * @param openTasks how many tasks are open in this stage
 	 */
-	record StageView(String activityId, String name, String taskId, String assignee, String candidateGroup, Instant due,
-			boolean overdue, int openTasks) {
+	public record StageView(String activityId, String name, String taskId, String assignee, String candidateGroup,
+			Instant due, boolean overdue, int openTasks) {
 
 	}
 

@@ -1,4 +1,4 @@
-package org.isu.clearance.dashboard;
+package org.isu.clearance.request;
 
 import java.util.Locale;
 import java.util.Map;
@@ -18,8 +18,8 @@ import org.isu.clearance.shared.FieldValidationException;
  * @param sort a key of {@link #SORTS}
  * @param descending sort order
  */
-record RequestFilter(String convention, String meeting, String stage, boolean overdueOnly, String status, String sort,
-		boolean descending, int page, int size) {
+public record RequestFilter(String convention, String meeting, String stage, boolean overdueOnly, String status,
+		String sort, boolean descending, int page, int size) {
 
 	/** Sort keys and the SQL expressions they sort by (never user input). */
 	static final Map<String, String> SORTS = Map.of("submissionDue", "r.submission_due", "meeting",
@@ -27,8 +27,8 @@ record RequestFilter(String convention, String meeting, String stage, boolean ov
 			"r.submitted_on", "businessKey", "r.business_key", "started", "r.started_at", "taskDue",
 			"(select min(t.DUE_DATE_) from ACT_RU_TASK t where t.PROC_INST_ID_ = r.process_instance_id)");
 
-	static RequestFilter of(String convention, String meeting, String stage, Boolean overdueOnly, String status,
-			String sort, String direction, Integer page, Integer size, DashboardProperties properties) {
+	public static RequestFilter of(String convention, String meeting, String stage, Boolean overdueOnly, String status,
+			String sort, String direction, Integer page, Integer size, int defaultPageSize, int maxPageSize) {
 		String conventionValue = blankToNull(convention);
 		if (conventionValue != null) {
 			conventionValue = conventionValue.toUpperCase(Locale.ROOT);
@@ -63,20 +63,20 @@ record RequestFilter(String convention, String meeting, String stage, boolean ov
 		if (pageValue < 0) {
 			throw new FieldValidationException("page", "must be 0 or more");
 		}
-		int sizeValue = (size != null) ? size : properties.pageSize();
-		if (sizeValue < 1 || sizeValue > properties.maxPageSize()) {
-			throw new FieldValidationException("size", "must be between 1 and " + properties.maxPageSize());
+		int sizeValue = (size != null) ? size : defaultPageSize;
+		if (sizeValue < 1 || sizeValue > maxPageSize) {
+			throw new FieldValidationException("size", "must be between 1 and " + maxPageSize);
 		}
 		return new RequestFilter(conventionValue, meetingValue, stageValue, Boolean.TRUE.equals(overdueOnly),
 				statusValue, sortValue, directionValue.equals("desc"), pageValue, sizeValue);
 	}
 
-	RequestFilter withPage(int newPage, int newSize) {
+	public RequestFilter withPage(int newPage, int newSize) {
 		return new RequestFilter(this.convention, this.meeting, this.stage, this.overdueOnly, this.status, this.sort,
 				this.descending, newPage, newSize);
 	}
 
-	RequestFilter withStage(String newStage) {
+	public RequestFilter withStage(String newStage) {
 		return new RequestFilter(this.convention, this.meeting, newStage, this.overdueOnly, this.status, this.sort,
 				this.descending, this.page, this.size);
 	}

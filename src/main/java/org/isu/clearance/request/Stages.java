@@ -1,4 +1,4 @@
-package org.isu.clearance.dashboard;
+package org.isu.clearance.request;
 
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +12,7 @@ import org.isu.clearance.request.ExtensionRequestProcess;
  * names come from one place, the message bundles' {@code stage.<id>}: pages in the
  * reader's language, the API and the CSV export in English.
  */
-final class Stages {
+public final class Stages {
 
 	private static final List<String> IDS = List.of("Task_AcknowledgeReceipt",
 			ExtensionRequestProcess.TASK_CHECK_COMPLETENESS, "Task_RequestSupplement",
@@ -31,20 +31,20 @@ final class Stages {
 	private Stages() {
 	}
 
-	static List<String> ids() {
+	public static List<String> ids() {
 		return IDS;
 	}
 
-	static boolean isStage(String activityId) {
+	public static boolean isStage(String activityId) {
 		return IDS.contains(activityId);
 	}
 
-	static String name(String activityId) {
+	public static String name(String activityId) {
 		String key = "stage." + activityId;
 		return ENGLISH.containsKey(key) ? ENGLISH.getString(key) : activityId;
 	}
 
-	static int order(String activityId) {
+	public static int order(String activityId) {
 		int index = IDS.indexOf(activityId);
 		return (index < 0) ? Integer.MAX_VALUE : index;
 	}

@@ -1,4 +1,4 @@
-package org.isu.clearance.dashboard;
+package org.isu.clearance.request;
 
 import java.sql.Timestamp;
 import java.sql.Types;

@@ -1,4 +1,4 @@
-package org.isu.clearance.dashboard;
+package org.isu.clearance.request;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * does nothing once every request has its row.
  */
 @Component
-class RequestProjectionBackfill implements StartupTask {
+public class RequestProjectionBackfill implements StartupTask {
 
 	private static final Logger log = LoggerFactory.getLogger(RequestProjectionBackfill.class);
 

@@ -1,4 +1,4 @@
-package org.isu.clearance.dashboard;
+package org.isu.clearance.request;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.isu.clearance.dashboard.RequestSummary.StageView;
+import org.isu.clearance.request.RequestSummary.StageView;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * called per row.
  */
 @Service
-class RequestReadModel {
+public class RequestReadModel {
 
 	private static final String COLUMNS = """
 			r.business_key, r.process_instance_id, r.convention, r.state_code, r.state_name, r.meeting_code,
@@ -46,7 +46,7 @@ class RequestReadModel {
 	}
 
 	@Transactional(readOnly = true)
-	RequestPage page(RequestFilter filter) {
+	public RequestPage page(RequestFilter filter) {
 		Where where = where(filter, true);
 		long total = where.bind(this.jdbc.sql("select count(*) from dashboard_request r" + where.sql()))
 			.query(Long.class)
@@ -84,7 +84,7 @@ class RequestReadModel {
 	}
 
 	@Transactional(readOnly = true)
-	Optional<RequestSummary> find(String businessKey) {
+	public Optional<RequestSummary> find(String businessKey) {
 		List<Row> rows = this.jdbc
 			.sql("select " + COLUMNS + " from dashboard_request r where r.business_key = :key"
 					+ " order by r.started_at desc fetch first 1 rows only")
@@ -99,7 +99,7 @@ class RequestReadModel {
 	 * plus the stages of the open ones.
 	 */
 	@Transactional(readOnly = true)
-	Map<String, RequestSummary> latestPerState() {
+	public Map<String, RequestSummary> latestPerState() {
 		List<Row> rows = this.jdbc.sql("select " + COLUMNS + """
 				 from dashboard_request r
 				where r.state_code is not null and r.started_at = (select max(r2.started_at) from dashboard_request r2
@@ -215,7 +215,7 @@ class RequestReadModel {
 		return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
 	}
 
-	static LocalDate today() {
+	public static LocalDate today() {
 		return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
 	}
 
@@ -266,7 +266,7 @@ class RequestReadModel {
 	 * @param stageCounts open requests per stage (whatever the stage filter), in process
 	 * order
 	 */
-	record RequestPage(List<RequestSummary> items, int page, int size, long totalItems, int totalPages,
+	public record RequestPage(List<RequestSummary> items, int page, int size, long totalItems, int totalPages,
 			Map<String, Long> stageCounts) {
 
 	}

@@ -95,6 +95,19 @@ public class RequestReadModel {
 	}
 
 	/**
+	 * Every open request, by business key, with its stages and their due dates: what the
+	 * digests and the work plan read instead of the engine.
+	 */
+	@Transactional(readOnly = true)
+	public List<RequestSummary> open() {
+		return summaries(this.jdbc
+			.sql("select " + COLUMNS + " from dashboard_request r where r.status = 'open'"
+					+ " order by r.business_key, r.process_instance_id")
+			.query(RequestReadModel::row)
+			.list());
+	}
+
+	/**
 	 * The latest request of every State Party, keyed {@code CONVENTION-CODE}: one query,
 	 * plus the stages of the open ones.
 	 */

@@ -10,13 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.isu.clearance.calendar.DeadlineCalendar;
 import org.isu.clearance.calendar.DeadlinePlan;
 import org.isu.clearance.outreach.DeadlineWatchProcess;
@@ -25,6 +19,8 @@ import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.MeetingKind;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.request.ExtensionRequestProcess;
+import org.isu.clearance.request.RequestReadModel;
+import org.isu.clearance.request.RequestSummary;
 import org.isu.clearance.shared.AsSystem;
 import org.isu.clearance.workplan.WorkPlanSchedule.QuarterPeriod;
 
@@ -44,9 +40,7 @@ public class QuarterDigest {
 
 	private final RuntimeService runtime;
 
-	private final TaskService tasks;
-
-	private final RepositoryService repository;
+	private final RequestReadModel requests;
 
 	private final Registry registry;
 
@@ -56,12 +50,11 @@ public class QuarterDigest {
 
 	private final WorkPlanActivities workPlans;
 
-	QuarterDigest(RuntimeService runtime, TaskService tasks, RepositoryService repository, Registry registry,
-			DeadlineCalendar calendar, IdentityService identity, WorkPlanActivities workPlans) {
+	QuarterDigest(RuntimeService runtime, RequestReadModel requests, Registry registry, DeadlineCalendar calendar,
+			IdentityService identity, WorkPlanActivities workPlans) {
 		this.workPlans = workPlans;
 		this.runtime = runtime;
-		this.tasks = tasks;
-		this.repository = repository;
+		this.requests = requests;
 		this.registry = registry;
 		this.calendar = calendar;
 		this.identity = identity;
@@ -109,41 +102,39 @@ public class QuarterDigest {
 		return meetings;
 	}
 
+	/**
+	 * Every open request with its stage and the due dates that fall in the quarter: its
+	 * open tasks' (from the request read model) and its planned ones (from the calendar).
+	 */
 	List<RequestLine> requests(QuarterPeriod quarter) {
+		Map<String, Meeting> meetings = new HashMap<>();
+		for (Convention convention : Convention.values()) {
+			this.registry.meetings(convention)
+				.forEach((meeting) -> meetings.put(convention + "-" + meeting.code(), meeting));
+		}
 		List<RequestLine> lines = new ArrayList<>();
-		for (ProcessInstance request : this.runtime.createProcessInstanceQuery()
-			.processDefinitionKey(ExtensionRequestProcess.PROCESS_KEY)
-			.orderByBusinessKey()
-			.asc()
-			.list()) {
-			Map<String, Object> v = this.runtime.getVariables(request.getId());
-			BpmnModelInstance model = this.repository.getBpmnModelInstance(request.getProcessDefinitionId());
-			List<String> stage = this.runtime.getActiveActivityIds(request.getId())
-				.stream()
-				.map(model::getModelElementById)
-				.filter(FlowNode.class::isInstance)
-				.map((node) -> ((FlowNode) node).getName())
-				.filter((name) -> name != null && !name.isBlank())
-				.distinct()
-				.toList();
+		for (RequestSummary request : this.requests.open()) {
 			List<DueLine> due = new ArrayList<>();
-			for (Task task : this.tasks.createTaskQuery().processInstanceId(request.getId()).list()) {
-				if (task.getDueDate() != null) {
-					LocalDate day = LocalDate.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault());
+			for (RequestSummary.StageView stage : request.stages()) {
+				if (stage.due() != null) {
+					LocalDate day = LocalDate.ofInstant(stage.due(), ZoneId.systemDefault());
 					if (quarter.contains(day)) {
-						due.add(new DueLine(task.getName(), null, null, day.toString()));
+						due.add(new DueLine(stage.name(), null, null, day.toString()));
 					}
 				}
 			}
-			plannedDates(v).stream()
+			plannedDates(request, meetings.get(request.convention() + "-" + request.meetingCode())).stream()
 				.filter((line) -> line.date() != null && quarter.contains(LocalDate.parse(line.date())))
 				.forEach(due::add);
 			due.sort(Comparator.comparing(DueLine::date));
-			lines.add(
-					new RequestLine(request.getBusinessKey(), String.valueOf(v.get(ExtensionRequestProcess.STATE_NAME)),
-							String.valueOf(v.get(ExtensionRequestProcess.CONVENTION)),
-							String.valueOf(v.get(ExtensionRequestProcess.MEETING_CODE)),
-							stage.isEmpty() ? null : String.join(", ", stage), due.stream().distinct().toList()));
+			String stage = request.stages()
+				.stream()
+				.map(RequestSummary.StageView::name)
+				.distinct()
+				.reduce((first, second) -> first + ", " + second)
+				.orElse(null);
+			lines.add(new RequestLine(request.businessKey(), request.stateName(), request.convention(),
+					request.meetingCode(), stage, due.stream().distinct().toList()));
 		}
 		return lines;
 	}
@@ -151,16 +142,17 @@ public class QuarterDigest {
 	/**
 	 * The request's planned dates, labelled by message keys.
 	 */
-	private List<DueLine> plannedDates(Map<String, Object> v) {
+	private List<DueLine> plannedDates(RequestSummary request, Meeting registered) {
 		List<DueLine> dates = new ArrayList<>();
 		try {
-			Convention convention = Convention.valueOf((String) v.get(ExtensionRequestProcess.CONVENTION));
-			LocalDate first = LocalDate.parse((String) v.get(ExtensionRequestProcess.MEETING_FIRST_DAY));
-			LocalDate last = LocalDate.parse((String) v.get(ExtensionRequestProcess.MEETING_LAST_DAY));
-			Meeting meeting = new Meeting(convention, (String) v.get(ExtensionRequestProcess.MEETING_CODE),
-					MeetingKind.MSP, first, last, null, false);
-			DeadlinePlan plan = this.calendar.plan(convention,
-					LocalDate.parse((String) v.get(ExtensionRequestProcess.CURRENT_DEADLINE)), meeting);
+			Convention convention = Convention.valueOf(request.convention());
+			LocalDate first = request.meetingFirstDay();
+			// the registry has the meeting's last day; a meeting not yet registered is
+			// the
+			// calendar's projection of four days
+			Meeting meeting = (registered != null) ? registered : new Meeting(convention, request.meetingCode(),
+					MeetingKind.MSP, first, first.plusDays(3), null, true);
+			DeadlinePlan plan = this.calendar.plan(convention, request.currentDeadline(), meeting);
 			dates.add(planned("preliminary-review", null, plan.preliminaryReview()));
 			dates.add(planned("state-response", null, plan.stateResponse()));
 			dates.add(planned("final-review", null, plan.finalReview()));

@@ -97,8 +97,7 @@ class WorkPlanQuarterProcessTests {
 		assertThat(digests.get(0).get("SUBJECT")).isEqualTo("Work plan Q2: 2027-04-01 to 2027-06-30");
 		assertThat(body)
 			.contains("CCM, towards the 14MSP: Q2 of its cycle (2027-04-01 to 2027-06-30)", "none open",
-					"CCM 14MSP (opens 2027-09-14",
-					"State GRD (CCM-GRD-14MSP): Check completeness (Art. 4.6 CCM / Art. 5.4 APMBC)", "2027-05-14",
+					"CCM 14MSP (opens 2027-09-14", "State GRD (CCM-GRD-14MSP): Completeness check", "2027-05-14",
 					"2027-06-14")
 			.doesNotContain("2027-08-17");
 		assertThat((String) digests.get(0).get("BODY_HTML")).contains("<td>State GRD</td>");

@@ -22,9 +22,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Nothing was written, so completing again is safe: this interceptor, placed in front of
  * the engine's transaction, tries task completions (API, {@code /engine-rest}, Tasklist's
  * form submission) again in a fresh transaction, up to
- * {@code clearance.operations.user-command-attempts} times. It leaves alone commands that
- * run inside a caller's transaction (that transaction is lost anyway) and the job
- * executor's commands (it retries those itself).
+ * {@code clearance.operations.user-command-attempts} times, waiting a little longer (with
+ * jitter) before each new attempt so that a burst of timers firing on the same instance
+ * (a node recovering its due jobs) has passed. It leaves alone commands that run inside a
+ * caller's transaction (that transaction is lost anyway) and the job executor's commands
+ * (it retries those itself).
  */
 @Component
 class CollisionRetryPlugin extends AbstractProcessEnginePlugin {
@@ -69,7 +71,22 @@ class CollisionRetryPlugin extends AbstractProcessEnginePlugin {
 					}
 					log.info("{} collided with a concurrent change (attempt {} of {}); trying again: {}",
 							command.getClass().getSimpleName(), attempt, this.attempts, ex.getMessage());
+					pause(attempt);
 				}
+			}
+		}
+
+		/**
+		 * 25–75 ms before the second attempt, twice that before the third, and so on: the
+		 * user waits a fraction of a second at most.
+		 */
+		private static void pause(int attempt) {
+			try {
+				Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(25, 75) * attempt);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting to complete the task again", ex);
 			}
 		}
 

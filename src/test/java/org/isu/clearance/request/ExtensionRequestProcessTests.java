@@ -62,6 +62,9 @@ class ExtensionRequestProcessTests {
 	@Autowired
 	private RequestVersions versions;
 
+	@Autowired
+	private RunningRequestRecords records;
+
 	@BeforeEach
 	void setUp() {
 		// a State whose deadline, 1 November 2028, makes the projected 15MSP (15
@@ -292,6 +295,27 @@ class ExtensionRequestProcessTests {
 			.hasPassedInOrder(TASK_PRELIMINARY_REVIEW, TASK_INTERSESSIONAL_PRESENTATION, TASK_FINAL_REVIEW)
 			.hasNotPassed(TASK_ENDORSE_ANALYSIS)
 			.isWaitingAt(TASK_CONFIRM_TRANSLATION);
+	}
+
+	/**
+	 * A request started before this version gets, once, at start-up, its version 1 and
+	 * the variables the forms show; requests started by this version are left alone.
+	 */
+	@Test
+	void runningRequestsOfAnEarlierVersionGetTheirRecordsAtStartup() {
+		ProcessInstance older = startFor("MNE");
+		ProcessInstance current = startFor("MKD");
+		this.runtime.removeVariables(older.getId(), List.of(REVIEW_BODY, COMPLETENESS_CHECKLIST));
+		this.jdbc.sql("delete from request_version where process_instance_id = ?").param(older.getId()).update();
+
+		this.records.run();
+		this.records.run();
+
+		assertThat(this.runtime.getVariable(older.getId(), REVIEW_BODY)).isEqualTo("Analysis Group");
+		assertThat((String) this.runtime.getVariable(older.getId(), COMPLETENESS_CHECKLIST)).contains("(a)");
+		assertThat(this.versions.list(older.getBusinessKey())).singleElement()
+			.satisfies((version) -> assertThat(version.requestedDeadline()).hasToString("2031-11-01"));
+		assertThat(this.versions.list(current.getBusinessKey())).hasSize(1);
 	}
 
 	/**

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.isu.clearance.identity.AccessPolicy;
-import org.isu.clearance.identity.Groups;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
+import org.isu.clearance.shared.NotFoundException;
+import org.isu.clearance.shared.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,7 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * administrators; with no SMTP server configured this is where the mails can be read.
  * Administrators may give a failed mail another attempt.
  */
-@Controller
+@PageController
 @RequestMapping("/mail")
 class MailController {
 
@@ -41,7 +41,7 @@ class MailController {
 
 	@GetMapping
 	String list(@RequestParam(required = false) String status, @RequestParam(required = false) String kind,
-			@RequestParam(required = false) String businessKey, Authentication authentication, Model model) {
+			@RequestParam(required = false) String businessKey, Model model) {
 		status = blankToNull(status);
 		kind = blankToNull(kind);
 		businessKey = blankToNull(businessKey);
@@ -52,7 +52,6 @@ class MailController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "businessKey is too long");
 		}
 		List<OutboxRow> rows = this.outbox.list(status, kind, businessKey, PAGE_SIZE);
-		who(authentication, model);
 		model.addAttribute("mails", rows);
 		model.addAttribute("limited", rows.size() == PAGE_SIZE);
 		model.addAttribute("statuses", STATUS_ORDER);
@@ -66,9 +65,7 @@ class MailController {
 
 	@GetMapping("/{id}")
 	String show(@PathVariable long id, Authentication authentication, Model model) {
-		who(authentication, model);
-		model.addAttribute("mail", this.outbox.find(id)
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No mail " + id)));
+		model.addAttribute("mail", this.outbox.find(id).orElseThrow(() -> new NotFoundException("No mail " + id)));
 		model.addAttribute("admin", AccessPolicy.isAdministrator(authentication));
 		return "outbox/mail";
 	}
@@ -76,18 +73,13 @@ class MailController {
 	@PostMapping("/{id}/retry")
 	String retry(@PathVariable long id, RedirectAttributes redirect) {
 		if (this.outbox.find(id).isEmpty()) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No mail " + id);
+			throw new NotFoundException("No mail " + id);
 		}
 		if (!this.outbox.retry(id)) {
 			throw new ResponseStatusException(HttpStatus.CONFLICT, "Only a failed mail can be retried");
 		}
 		redirect.addFlashAttribute("message", "The mail will be sent again at the next delivery poll.");
 		return "redirect:/mail/" + id;
-	}
-
-	private static void who(Authentication authentication, Model model) {
-		model.addAttribute("user", authentication.getName());
-		model.addAttribute("groups", Groups.of(authentication));
 	}
 
 	private static String blankToNull(String value) {

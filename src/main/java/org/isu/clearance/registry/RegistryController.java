@@ -4,6 +4,8 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
+import org.isu.clearance.shared.EngineClock;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,9 +41,7 @@ class RegistryController {
 		if (expired == null) {
 			return this.registry.states(convention);
 		}
-		return this.registry.states(convention, expired,
-				java.time.LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
-						java.time.ZoneId.systemDefault()));
+		return this.registry.states(convention, expired, EngineClock.today());
 	}
 
 	@GetMapping("/states/{convention}/{code}")

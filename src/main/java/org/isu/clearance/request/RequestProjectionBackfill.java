@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.isu.clearance.request.ExtensionRequestProcess;
 import org.isu.clearance.startup.StartupStep;
 import org.isu.clearance.startup.StartupTask;
 import org.slf4j.Logger;

@@ -18,6 +18,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.isu.clearance.request.RequestSummary.StageView;
 
+import org.isu.clearance.shared.EngineClock;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,6 +107,16 @@ public class RequestReadModel {
 					+ " order by r.business_key, r.process_instance_id")
 			.query(RequestReadModel::row)
 			.list());
+	}
+
+	/**
+	 * The open requests towards one meeting, by State: what the work plan shows.
+	 */
+	@Transactional(readOnly = true)
+	public List<RequestSummary> openFor(String convention, String meetingCode) {
+		return page(
+				new RequestFilter(convention, meetingCode, null, false, "open", "state", false, 0, Integer.MAX_VALUE))
+			.items();
 	}
 
 	/**
@@ -229,7 +241,7 @@ public class RequestReadModel {
 	}
 
 	public static LocalDate today() {
-		return ClockUtil.getCurrentTime().toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+		return EngineClock.today();
 	}
 
 	private static Long days(LocalDate today, LocalDate date) {

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 
-import org.isu.clearance.request.ExtensionRequestProcess;
-
 /**
  * The stages a request stands in, in the order of the process: its user tasks, the
  * letters being sent and the wait for the meeting (ids of the process contract). Their

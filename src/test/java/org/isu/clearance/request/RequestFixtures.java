@@ -27,7 +27,7 @@ import org.springframework.context.ApplicationContext;
  * Builds what the process tests need: States with a chosen deadline, start variables and
  * outcome variables that pass validation.
  */
-final class RequestFixtures {
+public final class RequestFixtures {
 
 	private RequestFixtures() {
 	}
@@ -35,7 +35,7 @@ final class RequestFixtures {
 	/**
 	 * A CCM State Party only the calling test uses.
 	 */
-	static void state(Registry registry, String code, String deadline) {
+	public static void state(Registry registry, String code, String deadline) {
 		state(registry, Convention.CCM, code, deadline);
 	}
 
@@ -107,8 +107,16 @@ final class RequestFixtures {
 	 * as the job executor would.
 	 */
 	static void runAsyncSteps(ManagementService management, ProcessInstance instance) {
+		runAsyncSteps(management, instance.getId());
+	}
+
+	/**
+	 * Runs the asynchronous continuations waiting in the instance, as the job executor
+	 * would.
+	 */
+	public static void runAsyncSteps(ManagementService management, String processInstanceId) {
 		for (int round = 0; round < 20; round++) {
-			var jobs = management.createJobQuery().processInstanceId(instance.getId()).messages().executable().list();
+			var jobs = management.createJobQuery().processInstanceId(processInstanceId).messages().executable().list();
 			if (jobs.isEmpty()) {
 				return;
 			}
@@ -116,6 +124,42 @@ final class RequestFixtures {
 				management.executeJob(job.getId());
 			}
 		}
+	}
+
+	/**
+	 * Starts a CCM request of the State (registered with {@link #state}) through the
+	 * application and runs its first asynchronous steps.
+	 * @return its business key
+	 */
+	public static String startRequest(ExtensionRequests requests, ManagementService management, String code,
+			String requestedDeadline, String submittedOn) {
+		Map<String, Object> input = start(code, requestedDeadline, submittedOn);
+		input.put("summary", "Clearance of the remaining contaminated area of " + code + " needs more time.");
+		ExtensionRequests.StartedRequest started = requests.start(input);
+		runAsyncSteps(management, started.processInstanceId());
+		return started.businessKey();
+	}
+
+	/**
+	 * Claims (unless assigned) and completes the instance's task with the variables given
+	 * as name, value pairs, then runs the asynchronous steps that follow.
+	 */
+	public static void complete(TaskService tasks, ManagementService management, String processInstanceId,
+			String taskKey, String user, Object... keyValues) {
+		Task task = tasks.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKey(taskKey)
+			.list()
+			.get(0);
+		if (task.getAssignee() == null) {
+			tasks.claim(task.getId(), user);
+		}
+		Map<String, Object> variables = new HashMap<>();
+		for (int i = 0; i < keyValues.length; i += 2) {
+			variables.put((String) keyValues[i], keyValues[i + 1]);
+		}
+		tasks.complete(task.getId(), variables);
+		runAsyncSteps(management, processInstanceId);
 	}
 
 	static Map<String, Object> preliminaryReview(boolean questions) {

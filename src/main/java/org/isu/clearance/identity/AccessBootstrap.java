@@ -24,6 +24,7 @@ import org.isu.clearance.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,14 +66,17 @@ class AccessBootstrap implements StartupTask {
 
 	private final FilterService filterService;
 
+	private final ObjectProvider<TasklistColumn> columns;
+
 	private final TaskService taskService;
 
 	AccessBootstrap(IdentityService identityService, AuthorizationService authorizationService,
-			FilterService filterService, TaskService taskService) {
+			FilterService filterService, TaskService taskService, ObjectProvider<TasklistColumn> columns) {
 		this.identityService = identityService;
 		this.authorizationService = authorizationService;
 		this.filterService = filterService;
 		this.taskService = taskService;
+		this.columns = columns;
 	}
 
 	@Override
@@ -229,9 +233,9 @@ class AccessBootstrap implements StartupTask {
 			filter = this.filterService.newTaskFilter(name)
 				.setQuery(query.orderByDueDate().asc())
 				.setProperties(Map.of("description", description, "priority", priority, "refresh", true, "variables",
-						List.of(Map.of("name", "stateName", "label", "State"),
-								Map.of("name", "convention", "label", "Convention"),
-								Map.of("name", "meetingCode", "label", "Meeting"))));
+						this.columns.orderedStream()
+							.map((column) -> Map.of("name", column.variable(), "label", column.label()))
+							.toList()));
 			this.filterService.saveFilter(filter);
 			log.info("Created Tasklist filter '{}'", name);
 		}

@@ -19,10 +19,10 @@ final class MailModels {
 
 	static Map<String, Object> request(VariableScope scope) {
 		Map<String, Object> model = new HashMap<>(scope.getVariables());
-		Object stateName = model.getOrDefault("stateName", "");
-		Object convention = model.get("convention");
-		Object meeting = model.get("meetingCode");
-		model.put("stateName", stateName);
+		Object stateName = model.getOrDefault(MailVariables.STATE_NAME, "");
+		Object convention = model.get(MailVariables.CONVENTION);
+		Object meeting = model.get(MailVariables.MEETING_CODE);
+		model.put(MailVariables.STATE_NAME, stateName);
 		model.put("requestLabel", (convention == null && meeting == null) ? String.valueOf(stateName)
 				: stateName + " (" + convention + ", " + meeting + ")");
 		return model;

@@ -114,12 +114,12 @@ public class Recipients {
 	 * ({@code focalPointEmail}, {@code preferredLanguage}, {@code stateName}).
 	 */
 	Optional<Recipient> focalPoint(Map<String, ?> request) {
-		Object email = request.get("focalPointEmail");
+		Object email = request.get(MailVariables.FOCAL_POINT_EMAIL);
 		if (!(email instanceof String address) || address.isBlank()) {
 			return Optional.empty();
 		}
-		Object language = request.get("preferredLanguage");
-		Object name = request.get("stateName");
+		Object language = request.get(MailVariables.PREFERRED_LANGUAGE);
+		Object name = request.get(MailVariables.STATE_NAME);
 		return Optional.of(new Recipient(null, (name != null) ? OutgoingMail.singleLine(name.toString()) : null,
 				address, (language != null) ? language.toString() : null));
 	}

@@ -45,13 +45,13 @@ class StateCorrespondenceDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String letter = (String) execution.getVariable("letter");
+		String letter = (String) execution.getVariable(MailVariables.LETTER);
 		String counterName = "letters_" + letter.replace('-', '_');
 		Object previous = execution.getVariable(counterName);
 		int number = (previous instanceof Number count) ? count.intValue() + 1 : 1;
 		execution.getProcessInstance().setVariable(counterName, number);
 		Map<String, Object> model = MailModels.request(execution);
-		String dueOf = (String) execution.getVariable("dueOf");
+		String dueOf = (String) execution.getVariable(MailVariables.DUE_OF);
 		if (dueOf != null) {
 			Task waiting = this.tasks.createTaskQuery()
 				.processInstanceId(execution.getProcessInstanceId())

@@ -1,5 +1,7 @@
 package org.isu.clearance.request;
 
+import org.isu.clearance.notification.MailVariables;
+
 /**
  * Ids of the {@code extension-request} model and the names of its variables, as
  * documented in docs/process-contract.md. Code and tests name the model only through
@@ -44,13 +46,13 @@ public final class ExtensionRequestProcess {
 	public static final String END_WITHDRAWN = "End_Withdrawn";
 
 	// variables set at the start
-	public static final String CONVENTION = "convention";
+	public static final String CONVENTION = MailVariables.CONVENTION;
 
 	public static final String STATE_CODE = "stateCode";
 
-	public static final String STATE_NAME = "stateName";
+	public static final String STATE_NAME = MailVariables.STATE_NAME;
 
-	public static final String MEETING_CODE = "meetingCode";
+	public static final String MEETING_CODE = MailVariables.MEETING_CODE;
 
 	public static final String MEETING_FIRST_DAY = "meetingFirstDay";
 
@@ -77,9 +79,9 @@ public final class ExtensionRequestProcess {
 
 	public static final String SUMMARY = "summary";
 
-	public static final String FOCAL_POINT_EMAIL = "focalPointEmail";
+	public static final String FOCAL_POINT_EMAIL = MailVariables.FOCAL_POINT_EMAIL;
 
-	public static final String PREFERRED_LANGUAGE = "preferredLanguage";
+	public static final String PREFERRED_LANGUAGE = MailVariables.PREFERRED_LANGUAGE;
 
 	public static final String RAPPORTEUR = "rapporteur";
 

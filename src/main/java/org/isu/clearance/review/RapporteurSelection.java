@@ -3,9 +3,9 @@ package org.isu.clearance.review;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
 import org.isu.clearance.registry.Convention;
 
@@ -19,34 +19,25 @@ import org.springframework.stereotype.Service;
 @Service
 public class RapporteurSelection {
 
-	static final String PROCESS_KEY = "extension-request";
-
-	static final String RAPPORTEUR = "rapporteur";
-
 	private final IdentityService identity;
-
-	private final RuntimeService runtime;
 
 	private final ReviewBodies bodies;
 
-	RapporteurSelection(IdentityService identity, RuntimeService runtime, ReviewBodies bodies) {
+	RapporteurSelection(IdentityService identity, ReviewBodies bodies) {
 		this.identity = identity;
-		this.runtime = runtime;
 		this.bodies = bodies;
 	}
 
-	public Optional<String> choose(Convention convention) {
+	/**
+	 * The member of the convention's reviewing body with the lightest workload.
+	 * @param workload how many open requests a member is rapporteur of (the request
+	 * module counts them)
+	 */
+	public Optional<String> choose(Convention convention, ToLongFunction<String> workload) {
 		List<User> members = this.identity.createUserQuery().memberOfGroup(this.bodies.group(convention)).list();
 		return members.stream()
 			.map(User::getId)
-			.min(Comparator.comparingLong(this::openRequests).thenComparing(Comparator.naturalOrder()));
-	}
-
-	public long openRequests(String userId) {
-		return this.runtime.createProcessInstanceQuery()
-			.processDefinitionKey(PROCESS_KEY)
-			.variableValueEquals(RAPPORTEUR, userId)
-			.count();
+			.min(Comparator.comparingLong(workload).thenComparing(Comparator.naturalOrder()));
 	}
 
 }

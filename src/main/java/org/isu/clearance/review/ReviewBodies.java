@@ -2,7 +2,6 @@ package org.isu.clearance.review;
 
 import java.util.Locale;
 
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.review.ReviewProperties.Body;
 
@@ -11,15 +10,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which body reviews a convention's requests, from configuration: its group (the
- * candidates of the review tasks, {@code ${reviewBodies.group(execution)}} in the model)
- * and its name in a language.
+ * candidates of the review tasks, {@code ${reviewBodies.groupOf(convention)}} in the
+ * model) and its name in a language.
  */
 @Component("reviewBodies")
 @EnableConfigurationProperties(ReviewProperties.class)
 public class ReviewBodies {
-
-	/** The variable holding the request's convention (the process contract's name). */
-	static final String CONVENTION = "convention";
 
 	private final ReviewProperties properties;
 
@@ -32,10 +28,11 @@ public class ReviewBodies {
 	}
 
 	/**
-	 * The reviewing body of the request in {@code variables}.
+	 * The reviewing body's group for a convention given by name: the review tasks'
+	 * candidate group in the model, {@code ${reviewBodies.groupOf(convention)}}.
 	 */
-	public String group(VariableScope variables) {
-		return group(Convention.valueOf(String.valueOf(variables.getVariable(CONVENTION))));
+	public String groupOf(String convention) {
+		return group(Convention.valueOf(convention));
 	}
 
 	/**

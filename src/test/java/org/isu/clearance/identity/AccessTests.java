@@ -2,6 +2,7 @@ package org.isu.clearance.identity;
 
 import java.net.HttpCookie;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -127,6 +128,17 @@ class AccessTests {
 				this.identity.clearAuthentication();
 			}
 		}
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void tasklistFiltersShowTheRequestsStateConventionAndMeeting() {
+		Filter mine = this.filters.createFilterQuery().filterName(AccessBootstrap.FILTER_MY_TASKS).singleResult();
+		List<Map<String, Object>> columns = (List<Map<String, Object>>) mine.getProperties().get("variables");
+		assertThat(columns).extracting((column) -> column.get("name"))
+			.containsExactly("stateName", "convention", "meetingCode");
+		assertThat(columns).extracting((column) -> column.get("label"))
+			.containsExactly("State", "Convention", "Meeting");
 	}
 
 	@Test

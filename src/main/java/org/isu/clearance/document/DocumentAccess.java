@@ -13,21 +13,35 @@ import org.springframework.stereotype.Component;
  * page (the ISU, the coordinators, the administrators and the Analysis Group); the ISU,
  * the coordinators and the administrators upload any kind, and a request's rapporteur
  * uploads its analysis drafts. Only administrators withdraw. The expressions are for
- * {@code @PreAuthorize}; Camunda groups are authorities {@code GROUP_<id>}.
+ * {@code @PreAuthorize}; each asks the application's one {@link AccessPolicy}.
  */
 @Component("documentAccess")
 class DocumentAccess {
 
-	static final String READERS = "hasAnyAuthority('GROUP_isu', 'GROUP_coordinators', 'GROUP_camunda-admin', 'GROUP_analysis-group', 'GROUP_article5-committee')";
+	static final String READERS = "@documentAccess.mayRead(authentication)";
 
 	static final String UPLOADERS = "@documentAccess.mayUpload(authentication, #businessKey, #kind)";
 
-	static final String ADMINS = "hasAuthority('GROUP_camunda-admin')";
+	static final String ADMINS = "@documentAccess.mayWithdraw(authentication)";
 
 	private final RequestRecords requests;
 
 	DocumentAccess(RequestRecords requests) {
 		this.requests = requests;
+	}
+
+	/**
+	 * Whether the user may read a request's documents: whoever may read the request.
+	 */
+	public boolean mayRead(Authentication authentication) {
+		return AccessPolicy.canRead(authentication);
+	}
+
+	/**
+	 * Whether the user may withdraw a document from the record: an administrator.
+	 */
+	public boolean mayWithdraw(Authentication authentication) {
+		return AccessPolicy.isAdministrator(authentication);
 	}
 
 	/**

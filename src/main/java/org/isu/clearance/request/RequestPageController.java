@@ -9,13 +9,12 @@ import java.util.Locale;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.isu.clearance.identity.AccessPolicy;
+import org.isu.clearance.request.RequestDocuments.RecordDocument;
 import org.isu.clearance.request.RequestDetails.Details;
-import org.isu.clearance.document.Document;
-import org.isu.clearance.document.DocumentKind;
-import org.isu.clearance.document.Documents;
 import org.isu.clearance.registry.Language;
 import org.isu.clearance.shared.NotFoundException;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,12 +39,12 @@ class RequestPageController {
 
 	private final MessageSource messages;
 
-	private final Documents documents;
+	private final ObjectProvider<RequestDocuments> documents;
 
 	private final RequestVersions versions;
 
 	RequestPageController(RequestDetails details, RequestTimeline timeline, RepositoryService repository,
-			MessageSource messages, Documents documents, RequestVersions versions) {
+			MessageSource messages, ObjectProvider<RequestDocuments> documents, RequestVersions versions) {
 		this.documents = documents;
 		this.versions = versions;
 		this.details = details;
@@ -59,11 +58,13 @@ class RequestPageController {
 		Details request = find(businessKey);
 		model.addAttribute("details", request);
 		model.addAttribute("request", request.request());
-		List<Document> documents = this.documents.list(businessKey);
+		RequestDocuments record = this.documents.getIfAvailable();
+		List<RecordDocument> documents = (record != null) ? record.of(businessKey) : List.of();
 		model.addAttribute("documents", documents);
 		model.addAttribute("versions", this.versions.list(businessKey));
-		model.addAttribute("uploads", documents.stream().sorted(Comparator.comparing(Document::uploadedAt)).toList());
-		model.addAttribute("documentKinds", DocumentKind.codes());
+		model.addAttribute("uploads",
+				documents.stream().sorted(Comparator.comparing(RecordDocument::uploadedAt)).toList());
+		model.addAttribute("documentKinds", (record != null) ? record.kinds() : List.of());
 		model.addAttribute("languages", Language.codes());
 		model.addAttribute("mayUpload", AccessPolicy.canEditRegistry(user));
 		model.addAttribute("timeline",

@@ -9,11 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.isu.clearance.calendar.DeadlineCalendar;
 import org.isu.clearance.calendar.DeadlinePlan;
-import org.isu.clearance.outreach.DeadlineWatchProcess;
+import org.isu.clearance.outreach.WatchedStates;
+import org.isu.clearance.outreach.WatchedStates.WatchLine;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.MeetingKind;
@@ -21,7 +20,6 @@ import org.isu.clearance.registry.Registry;
 import org.isu.clearance.request.ExtensionRequestProcess;
 import org.isu.clearance.request.RequestReadModel;
 import org.isu.clearance.request.RequestSummary;
-import org.isu.clearance.shared.AsSystem;
 import org.isu.clearance.workplan.WorkPlanSchedule.QuarterPeriod;
 
 import org.springframework.stereotype.Component;
@@ -38,26 +36,23 @@ public class QuarterDigest {
 
 	private static final String DUE_LABEL = "quarter-digest.due.";
 
-	private final RuntimeService runtime;
-
 	private final RequestReadModel requests;
 
 	private final Registry registry;
 
 	private final DeadlineCalendar calendar;
 
-	private final IdentityService identity;
-
 	private final WorkPlanActivities workPlans;
 
-	QuarterDigest(RuntimeService runtime, RequestReadModel requests, Registry registry, DeadlineCalendar calendar,
-			IdentityService identity, WorkPlanActivities workPlans) {
+	private final WatchedStates watchedStates;
+
+	QuarterDigest(RequestReadModel requests, Registry registry, DeadlineCalendar calendar, WorkPlanActivities workPlans,
+			WatchedStates watchedStates) {
 		this.workPlans = workPlans;
-		this.runtime = runtime;
+		this.watchedStates = watchedStates;
 		this.requests = requests;
 		this.registry = registry;
 		this.calendar = calendar;
-		this.identity = identity;
 	}
 
 	/**
@@ -173,53 +168,11 @@ public class QuarterDigest {
 	 * (inclusive).
 	 */
 	public List<WatchLine> watches(LocalDate from, LocalDate to) {
-		return AsSystem.call(this.identity, () -> {
-			Map<String, String> businessKeys = new LinkedHashMap<>();
-			this.runtime.createProcessInstanceQuery()
-				.processDefinitionKey(DeadlineWatchProcess.PROCESS_KEY)
-				.orderByBusinessKey()
-				.asc()
-				.list()
-				.forEach((watch) -> businessKeys.put(watch.getId(), watch.getBusinessKey()));
-			if (businessKeys.isEmpty()) {
-				return List.of();
-			}
-			Map<String, Map<String, Object>> variables = new HashMap<>();
-			this.runtime.createVariableInstanceQuery()
-				.processInstanceIdIn(businessKeys.keySet().toArray(String[]::new))
-				.variableNameIn(DeadlineWatchProcess.CONTACT_ON, DeadlineWatchProcess.SUBMISSION_DUE,
-						DeadlineWatchProcess.STATE_NAME, DeadlineWatchProcess.CONVENTION,
-						DeadlineWatchProcess.MEETING_CODE)
-				.disableCustomObjectDeserialization()
-				.list()
-				.forEach((variable) -> variables
-					.computeIfAbsent(variable.getProcessInstanceId(), (id) -> new HashMap<>())
-					.put(variable.getName(), variable.getValue()));
-			List<WatchLine> lines = new ArrayList<>();
-			for (String id : businessKeys.keySet()) {
-				Map<String, Object> v = variables.getOrDefault(id, Map.of());
-				if (!(v.get(DeadlineWatchProcess.CONTACT_ON) instanceof String contactOn)
-						|| !(v.get(DeadlineWatchProcess.SUBMISSION_DUE) instanceof String submissionDue)) {
-					continue;
-				}
-				LocalDate contact = LocalDate.parse(contactOn);
-				LocalDate submission = LocalDate.parse(submissionDue);
-				if (within(contact, from, to) || within(submission, from, to)) {
-					lines.add(new WatchLine(String.valueOf(v.get(DeadlineWatchProcess.STATE_NAME)),
-							String.valueOf(v.get(DeadlineWatchProcess.CONVENTION)),
-							String.valueOf(v.get(DeadlineWatchProcess.MEETING_CODE)), contactOn, submissionDue));
-				}
-			}
-			return lines;
-		});
+		return this.watchedStates.between(from, to);
 	}
 
 	private static DueLine planned(String what, String argument, LocalDate day) {
 		return new DueLine(null, DUE_LABEL + what, argument, (day != null) ? day.toString() : null);
-	}
-
-	private static boolean within(LocalDate day, LocalDate from, LocalDate to) {
-		return !day.isBefore(from) && !day.isAfter(to);
 	}
 
 	/**
@@ -251,14 +204,6 @@ public class QuarterDigest {
 	 * A State whose deadline has passed without an extension granted.
 	 */
 	public record ExpiredLine(String stateName, String convention, String deadline) {
-
-	}
-
-	/**
-	 * A watched State whose outreach or submission date falls in the quarter.
-	 */
-	public record WatchLine(String stateName, String convention, String meetingCode, String contactOn,
-			String submissionDue) {
 
 	}
 

@@ -22,7 +22,7 @@ import org.isu.clearance.request.RequestSummary.StageView;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.Registry;
-import org.isu.clearance.workplan.QuarterDigest.WatchLine;
+import org.isu.clearance.outreach.WatchedStates.WatchLine;
 import org.isu.clearance.workplan.WorkPlanActivities.ActivityItem;
 
 import org.springframework.stereotype.Service;

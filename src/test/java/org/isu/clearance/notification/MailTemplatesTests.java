@@ -499,8 +499,8 @@ class MailTemplatesTests {
 				List.of(new QuarterDigest.DueLine(null, "quarter-digest.due.state-response", null, "2027-05-14"),
 						new QuarterDigest.DueLine("Final review", null, null, "2027-06-14"),
 						new QuarterDigest.DueLine(null, "quarter-digest.due.meeting-opens", "14MSP", "2027-09-14")))));
-		model.put("watches",
-				List.of(new QuarterDigest.WatchLine("State LAO", "CCM", "15MSP", "2027-04-15", "2027-12-15")));
+		model.put("watches", List.of(new org.isu.clearance.outreach.WatchedStates.WatchLine("State LAO", "CCM", "15MSP",
+				"2027-04-15", "2027-12-15")));
 	}
 
 }

@@ -87,6 +87,7 @@ class LifecycleThroughputBenchmark {
 			Thread.sleep(1500);
 			Map<String, Long> writesBefore = writesPerTable(jdbc);
 			long commitsBefore = commits(jdbc);
+			long cpuBefore = processCpuNanos();
 			long started = System.nanoTime();
 			ExecutorService pool = Executors.newFixedThreadPool(threads);
 			try {
@@ -115,6 +116,7 @@ class LifecycleThroughputBenchmark {
 			// executor
 			driver.awaitAllEnded(Duration.ofMinutes(5));
 			double seconds = (System.nanoTime() - started) / 1e9;
+			double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
 			long jobs = successfulJobs(jdbc) - jobsBefore;
 			long ended = jdbc
 				.sql("select count(*) from act_hi_procinst where proc_def_key_ = 'extension-request' "
@@ -127,7 +129,10 @@ class LifecycleThroughputBenchmark {
 			double perCompletion = driver.completions.get();
 			Map<String, Long> writes = writesPerTable(jdbc);
 			writes.replaceAll((table, rows) -> rows - writesBefore.getOrDefault(table, 0L));
-			System.out.printf("%n[bench] per task completion: %.1f commits, %.1f rows written; by table:",
+			System.out.printf(
+					"%n[bench] per task completion: %.1f ms CPU of this JVM (%.2f cores busy), %.1f commits, "
+							+ "%.1f rows written; by table:",
+					1000 * cpuSeconds / perCompletion, cpuSeconds / seconds,
 					(commits(jdbc) - commitsBefore) / perCompletion,
 					writes.values().stream().mapToLong(Long::longValue).sum() / perCompletion);
 			writes.entrySet()
@@ -150,6 +155,15 @@ class LifecycleThroughputBenchmark {
 		finally {
 			database.close();
 		}
+	}
+
+	/**
+	 * CPU time of this JVM so far (every thread: the driver, the job executor, the JIT
+	 * and the GC).
+	 */
+	private static long processCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean()).getProcessCpuTime();
 	}
 
 	/**

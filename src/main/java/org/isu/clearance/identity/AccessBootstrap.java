@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates, in every profile and idempotently, the groups, their Camunda authorizations
@@ -70,13 +71,17 @@ class AccessBootstrap implements StartupTask {
 
 	private final TaskService taskService;
 
+	private final TransactionTemplate transactions;
+
 	AccessBootstrap(IdentityService identityService, AuthorizationService authorizationService,
-			FilterService filterService, TaskService taskService, ObjectProvider<TasklistColumn> columns) {
+			FilterService filterService, TaskService taskService, ObjectProvider<TasklistColumn> columns,
+			TransactionTemplate transactions) {
 		this.identityService = identityService;
 		this.authorizationService = authorizationService;
 		this.filterService = filterService;
 		this.taskService = taskService;
 		this.columns = columns;
+		this.transactions = transactions;
 	}
 
 	@Override
@@ -84,8 +89,16 @@ class AccessBootstrap implements StartupTask {
 		return StartupStep.ACCESS;
 	}
 
+	/**
+	 * All of it in one transaction (each engine call joins it): one commit at startup
+	 * instead of one per group, grant and filter, and no half-applied grants.
+	 */
 	@Override
 	public void run() {
+		this.transactions.executeWithoutResult((status) -> apply());
+	}
+
+	private void apply() {
 		Groups.all().forEach(this::ensureGroup);
 		grantAdmin();
 		for (String group : Groups.working()) {

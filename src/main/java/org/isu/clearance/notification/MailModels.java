@@ -2,6 +2,7 @@ package org.isu.clearance.notification;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,7 +19,11 @@ final class MailModels {
 	}
 
 	static Map<String, Object> request(VariableScope scope) {
-		Map<String, Object> model = new HashMap<>(scope.getVariables());
+		return request(scope.getVariables());
+	}
+
+	private static Map<String, Object> request(Map<String, Object> variables) {
+		Map<String, Object> model = new HashMap<>(variables);
 		Object stateName = model.getOrDefault(MailVariables.STATE_NAME, "");
 		Object convention = model.get(MailVariables.CONVENTION);
 		Object meeting = model.get(MailVariables.MEETING_CODE);
@@ -26,6 +31,20 @@ final class MailModels {
 		model.put("requestLabel", (convention == null && meeting == null) ? String.valueOf(stateName)
 				: stateName + " (" + convention + ", " + meeting + ")");
 		return model;
+	}
+
+	/**
+	 * The same model from some of the variables only (those a template shows): the
+	 * others, some stored as serialized values, are not read.
+	 */
+	static Map<String, Object> request(VariableScope scope, Collection<String> names) {
+		Map<String, Object> variables = new HashMap<>();
+		for (String name : names) {
+			if (scope.hasVariable(name)) {
+				variables.put(name, scope.getVariable(name));
+			}
+		}
+		return request(variables);
 	}
 
 	static String day(Date date) {

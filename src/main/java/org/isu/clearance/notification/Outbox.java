@@ -95,6 +95,25 @@ public class Outbox {
 		if (mail.recipient() == null || mail.recipient().isBlank() || exists(mail.idempotencyKey())) {
 			return false;
 		}
+		return enqueueNew(mail);
+	}
+
+	/**
+	 * Whether a mail with this key was written (in this transaction or before it).
+	 */
+	boolean written(String idempotencyKey) {
+		return exists(idempotencyKey);
+	}
+
+	/**
+	 * {@link #enqueue(TemplatedMail)} for a caller that has just found the key unwritten
+	 * ({@link #written}) in the same transaction: the insert itself still writes nothing
+	 * when the key was written meanwhile.
+	 */
+	boolean enqueueNew(TemplatedMail mail) {
+		if (mail.recipient() == null || mail.recipient().isBlank()) {
+			return false;
+		}
 		MailTemplates.Rendered rendered = this.templates.render(mail.template(), mail.language(), mail.model());
 		boolean written = enqueue(new OutgoingMail(mail.idempotencyKey(), mail.kind(), mail.recipient(),
 				rendered.language().used(), rendered.language().requested(), rendered.subject(), rendered.text(),

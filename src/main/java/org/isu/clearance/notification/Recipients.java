@@ -43,6 +43,14 @@ public class Recipients {
 	 * The candidate users, and the members of the candidate groups, of a task.
 	 */
 	List<Recipient> candidates(Collection<? extends IdentityLink> links) {
+		return users(candidateIds(links));
+	}
+
+	/**
+	 * The ids of the candidate users, and of the members of the candidate groups, of a
+	 * task, once each.
+	 */
+	Set<String> candidateIds(Collection<? extends IdentityLink> links) {
 		return AsSystem.call(this.identity, () -> {
 			Set<String> userIds = new LinkedHashSet<>();
 			for (IdentityLink link : links) {
@@ -56,7 +64,7 @@ public class Recipients {
 					userIds.add(link.getUserId());
 				}
 			}
-			return users(userIds);
+			return userIds;
 		});
 	}
 
@@ -64,10 +72,20 @@ public class Recipients {
 	 * The users with an e-mail address among some, once each, in the order given.
 	 */
 	public List<Recipient> users(Collection<String> userIds) {
+		if (userIds.isEmpty()) {
+			return List.of();
+		}
 		return AsSystem.call(this.identity, () -> {
+			Set<String> ids = new LinkedHashSet<>(userIds);
+			// one query for all of them, then in the order given
+			Map<String, User> found = new java.util.HashMap<>();
+			this.identity.createUserQuery()
+				.userIdIn(ids.toArray(String[]::new))
+				.list()
+				.forEach((user) -> found.put(user.getId(), user));
 			List<Recipient> recipients = new ArrayList<>();
-			for (String userId : new LinkedHashSet<>(userIds)) {
-				User user = this.identity.createUserQuery().userId(userId).singleResult();
+			for (String userId : ids) {
+				User user = found.get(userId);
 				if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
 					recipients.add(new Recipient(user.getId(), name(user), user.getEmail(),
 							this.identity.getUserInfo(user.getId(), LANGUAGE_INFO)));

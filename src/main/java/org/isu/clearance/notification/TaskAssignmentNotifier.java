@@ -1,5 +1,6 @@
 package org.isu.clearance.notification;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskAssignmentNotifier {
 
+	/** The variables of the request that {@code mail/task-assigned.*} show. */
+	static final List<String> MODEL_VARIABLES = List.of(MailVariables.STATE_NAME, MailVariables.CONVENTION,
+			MailVariables.MEETING_CODE);
+
 	private final Recipients recipients;
 
 	private final Outbox outbox;
@@ -36,24 +41,29 @@ class TaskAssignmentNotifier {
 	@EventListener
 	void on(DelegateTask task) {
 		String event = task.getEventName();
-		List<Recipients.Recipient> to;
+		Collection<String> userIds;
 		boolean assigned;
 		if (TaskListener.EVENTNAME_CREATE.equals(event) && task.getAssignee() == null) {
-			to = this.recipients.candidates(task.getCandidates());
+			userIds = this.recipients.candidateIds(task.getCandidates());
 			assigned = false;
 		}
 		else if (TaskListener.EVENTNAME_ASSIGNMENT.equals(event) && task.getAssignee() != null) {
-			to = this.recipients.users(List.of(task.getAssignee()));
+			userIds = List.of(task.getAssignee());
 			assigned = true;
 		}
 		else {
 			return;
 		}
+		// a person already told of this task (a candidate who claims it) is not looked
+		// up again: the key says so before any user, variable or template is read
+		List<String> untold = userIds.stream().filter((userId) -> !this.outbox.written(key(task, userId))).toList();
+		List<Recipients.Recipient> to = untold.isEmpty() ? List.of() : this.recipients.users(untold);
 		if (to.isEmpty()) {
 			return;
 		}
 		DelegateExecution execution = task.getExecution();
-		Map<String, Object> model = MailModels.request(task);
+		// the request's variables the template shows, not every variable of the instance
+		Map<String, Object> model = MailModels.request(task, MODEL_VARIABLES);
 		model.put("taskName", task.getName());
 		model.put("due", MailModels.day(task.getDueDate()));
 		model.put("link", this.properties.tasklistLink(task.getId()));
@@ -61,11 +71,15 @@ class TaskAssignmentNotifier {
 		model.put("groupName", assigned ? "" : this.recipients.groupName(task.getCandidates()));
 		for (Recipients.Recipient recipient : to) {
 			model.put("recipientName", recipient.name());
-			this.outbox.enqueue(new Outbox.TemplatedMail("assigned:" + task.getId() + ":" + recipient.userId(),
-					"task-assigned", recipient.email(), recipient.language(), model,
-					(execution != null) ? execution.getProcessBusinessKey() : null, task.getProcessInstanceId(),
-					task.getId()));
+			this.outbox
+				.enqueueNew(new Outbox.TemplatedMail(key(task, recipient.userId()), "task-assigned", recipient.email(),
+						recipient.language(), model, (execution != null) ? execution.getProcessBusinessKey() : null,
+						task.getProcessInstanceId(), task.getId()));
 		}
+	}
+
+	private static String key(DelegateTask task, String userId) {
+		return "assigned:" + task.getId() + ":" + userId;
 	}
 
 }

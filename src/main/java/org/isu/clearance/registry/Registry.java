@@ -288,7 +288,9 @@ public class Registry {
 	 * Today's clearance deadline of a State Party, for callers that only need the date.
 	 */
 	public LocalDate deadline(Convention convention, String code) {
-		return state(convention, code).clearanceDeadline();
+		// the date alone: one query, not the State with its extensions
+		return this.repository.findDeadline(convention, normalize(code))
+			.orElseThrow(() -> new NotFoundException("No State Party " + code + " under the " + convention));
 	}
 
 }

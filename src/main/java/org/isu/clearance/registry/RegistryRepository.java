@@ -45,6 +45,13 @@ class RegistryRepository {
 			.map((row) -> row.toState(findExtensions(List.of(row.id())).getOrDefault(row.id(), List.of())));
 	}
 
+	Optional<LocalDate> findDeadline(Convention convention, String code) {
+		return this.jdbc.sql("select clearance_deadline from registry_state_party where convention = ? and code = ?")
+			.params(convention.name(), code)
+			.query((rs, row) -> rs.getObject(1, LocalDate.class))
+			.optional();
+	}
+
 	Optional<Long> findStateId(Convention convention, String code) {
 		return findRow(convention, code).map(Row::id);
 	}

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
@@ -60,10 +61,12 @@ class RequestProjection {
 			// an end event that says how the request ended (a withdrawal ends in the
 			// event
 			// subprocess, which the process instance's own end does not name)
-			ensureRow(activity.getProcessInstanceId(), null);
-			this.jdbc.sql("update dashboard_request set status = ? where process_instance_id = ?")
-				.params(status(activity.getActivityId()), activity.getProcessInstanceId())
-				.update();
+			String id = activity.getProcessInstanceId();
+			String status = status(activity.getActivityId());
+			updateRow(id, null,
+					() -> this.jdbc.sql("update dashboard_request set status = ? where process_instance_id = ?")
+						.params(status, id)
+						.update());
 		}
 		else if (event instanceof HistoricVariableUpdateEventEntity variable && variable.getTaskId() == null
 				&& variable.getProcessInstanceId() != null
@@ -75,39 +78,59 @@ class RequestProjection {
 
 	private void onInstance(HistoricProcessInstanceEventEntity instance) {
 		String id = instance.getProcessInstanceId();
-		ensureRow(id, instance.getStartTime());
-		if (instance.getBusinessKey() != null) {
-			this.jdbc.sql("update dashboard_request set business_key = ? where process_instance_id = ?")
-				.params(instance.getBusinessKey(), id)
-				.update();
+		Date started = instance.getStartTime();
+		boolean end = instance.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_END);
+		if (instance.getBusinessKey() == null && !end) {
+			ensureRow(id, started);
 		}
-		if (instance.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_END)) {
+		if (instance.getBusinessKey() != null) {
+			updateRow(id, started,
+					() -> this.jdbc.sql("update dashboard_request set business_key = ? where process_instance_id = ?")
+						.params(instance.getBusinessKey(), id)
+						.update());
+		}
+		if (end) {
 			Date ended = (instance.getEndTime() != null) ? instance.getEndTime() : ClockUtil.getCurrentTime();
-			this.jdbc.sql("""
+			updateRow(id, started, () -> this.jdbc.sql("""
 					update dashboard_request set status = case when status = 'open' then :status else status end,
 					  ended_at = :ended where process_instance_id = :id
 					""")
 				.param("status", status(instance.getEndActivityId()))
 				.param("ended", new Timestamp(ended.getTime()))
 				.param("id", id)
-				.update();
+				.update());
 		}
 	}
 
 	private void onVariable(HistoricVariableUpdateEventEntity variable) {
 		String id = variable.getProcessInstanceId();
-		ensureRow(id, null);
 		Column column = COLUMNS.get(variable.getVariableName());
 		boolean deleted = variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_DELETE);
 		Object value = deleted ? null : column.kind().value(variable.getTextValue(), variable.getLongValue());
 		if (column.kind() == Kind.BOOLEAN) {
 			value = Boolean.TRUE.equals(value);
 		}
+		Object columnValue = value;
 		// the column name comes from the fixed map above, never from input
-		this.jdbc.sql("update dashboard_request set " + column.name() + " = :value where process_instance_id = :id")
-			.param("value", value, column.kind().sqlType())
-			.param("id", id)
-			.update();
+		updateRow(id, null,
+				() -> this.jdbc
+					.sql("update dashboard_request set " + column.name() + " = :value where process_instance_id = :id")
+					.param("value", columnValue, column.kind().sqlType())
+					.param("id", id)
+					.update());
+	}
+
+	/**
+	 * Runs an update of a request's row; when the row is not there yet (an event before
+	 * the instance's own, or a request the read model has not seen), adds it and runs the
+	 * update again. The row exists for every event but the first of a request: one
+	 * statement each.
+	 */
+	private void updateRow(String processInstanceId, Date startTime, IntSupplier update) {
+		if (update.getAsInt() == 0) {
+			ensureRow(processInstanceId, startTime);
+			update.getAsInt();
+		}
 	}
 
 	private void ensureRow(String processInstanceId, Date startTime) {

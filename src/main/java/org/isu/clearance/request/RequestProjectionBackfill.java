@@ -41,6 +41,9 @@ public class RequestProjectionBackfill implements StartupTask {
 
 	@Override
 	public void run() {
+		if (nothingMissing()) {
+			return;
+		}
 		int added = 0;
 		List<Instance> missing;
 		do {
@@ -53,6 +56,21 @@ public class RequestProjectionBackfill implements StartupTask {
 		if (added > 0) {
 			log.info("Added {} existing extension requests to the dashboard", added);
 		}
+	}
+
+	/**
+	 * Whether every extension request in the engine's history has its row: the usual case
+	 * once the read model exists (the projection writes each new request's row in the
+	 * transaction that starts it). Two counts from indexes, instead of looking up the row
+	 * of every request ever started, finished ones included.
+	 */
+	private boolean nothingMissing() {
+		long requests = this.jdbc.sql("select count(*) from ACT_HI_PROCINST where PROC_DEF_KEY_ = ?")
+			.param(ExtensionRequestProcess.PROCESS_KEY)
+			.query(Long.class)
+			.single();
+		long rows = this.jdbc.sql("select count(*) from dashboard_request").query(Long.class).single();
+		return rows == requests;
 	}
 
 	private List<Instance> missing() {

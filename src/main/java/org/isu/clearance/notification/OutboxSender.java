@@ -149,9 +149,12 @@ class OutboxSender {
 		}
 		MailConnections.Connection connection = null;
 		boolean unreachable = false;
+		boolean failed = false;
 		try {
 			while (!unsent.isEmpty()) {
-				if (connection == null || !connection.isOpen()) {
+				// asked only after a failed mail: isOpen() costs a round trip to the
+				// server (SMTP NOOP)
+				if (connection == null || (failed && !connection.isOpen())) {
 					// the first mail of the batch, or the server closed the connection
 					// after a failed one: (re)connect for the rest
 					close(connection);
@@ -180,6 +183,7 @@ class OutboxSender {
 				// node that dies mid-batch leaves at most the mail in flight to be sent
 				// again
 				unsent.poll();
+				failed = error != null;
 				if (error == null) {
 					markSent(next.getKey());
 				}

@@ -78,6 +78,9 @@ class OutboxSender {
 
 	private final ObjectProvider<AttachmentContent> attachmentContent;
 
+	/** The senders {@link #start()} started, each delivering until {@link #stop()}. */
+	private List<Thread> continuous;
+
 	/**
 	 * A sender for mails without attachments (tests).
 	 */
@@ -136,9 +139,12 @@ class OutboxSender {
 
 	private Batch deliver(List<Row> claimed, List<Path> copies) {
 		Deque<Map.Entry<Row, MimeMessage>> unsent = new ArrayDeque<>();
+		Map<String, List<MailAttachment>> attachments = this.outbox
+			.attachments(claimed.stream().map(Row::idempotencyKey).toList());
 		for (Row row : claimed) {
 			try {
-				unsent.add(Map.entry(row, message(row, copies)));
+				unsent.add(Map.entry(row,
+						message(row, attachments.getOrDefault(row.idempotencyKey(), List.of()), copies)));
 			}
 			catch (AddressException ex) {
 				markFailed(row, "invalid address: " + ex.getMessage(), true);
@@ -262,9 +268,62 @@ class OutboxSender {
 		while (batch.claimed() == this.delivery.batchSize() && !batch.serverUnreachable());
 	}
 
+	/**
+	 * Starts the configured number of senders, each delivering until {@link #stop()}:
+	 * batch after batch while they come back full, otherwise as soon as this node wrote
+	 * another mail (after its transaction committed) or after the poll interval (mails
+	 * other nodes wrote, retries that fell due), whichever comes first. While the mail
+	 * server cannot be reached a sender tries one batch per poll interval.
+	 */
+	synchronized void start() {
+		if (this.continuous != null) {
+			return;
+		}
+		this.continuous = new ArrayList<>();
+		for (int i = 0; i < this.delivery.senders(); i++) {
+			Thread thread = new Thread(this::deliverContinuously, "outbox-sender-" + (i + 1));
+			thread.setDaemon(true);
+			this.continuous.add(thread);
+			thread.start();
+		}
+	}
+
+	private void deliverContinuously() {
+		Duration poll = this.delivery.pollInterval();
+		while (!Thread.currentThread().isInterrupted()) {
+			try {
+				// read before claiming: a mail written during the batch is not waited for
+				long seen = this.outbox.written();
+				Batch batch = deliverBatch();
+				if (batch.serverUnreachable()) {
+					Thread.sleep(poll.toMillis());
+				}
+				else if (batch.claimed() < this.delivery.batchSize()) {
+					this.outbox.awaitWritten(seen, poll);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (RuntimeException ex) {
+				// the database may be briefly unreachable; the next poll tries again
+				log.warn("Outbox delivery failed: {}", ex.getMessage());
+				try {
+					Thread.sleep(poll.toMillis());
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+	}
+
 	@PreDestroy
-	void stop() {
+	synchronized void stop() {
 		this.workers.shutdownNow();
+		if (this.continuous != null) {
+			this.continuous.forEach(Thread::interrupt);
+		}
 	}
 
 	private List<Row> claim() {
@@ -330,10 +389,10 @@ class OutboxSender {
 				rs.getInt("attempts"), rs.getTimestamp("next_attempt_at"));
 	}
 
-	private MimeMessage message(Row row, List<Path> copies) throws MessagingException {
+	private MimeMessage message(Row row, List<MailAttachment> attachments, List<Path> copies)
+			throws MessagingException {
 		InternetAddress recipient = address(row.recipient());
 		MimeMessage message = this.connections.createMimeMessage();
-		List<MailAttachment> attachments = this.outbox.attachments(row.idempotencyKey());
 		MimeMessageHelper helper = new MimeMessageHelper(message, row.html() != null || !attachments.isEmpty(),
 				StandardCharsets.UTF_8.name());
 		helper.setFrom(address(this.from));

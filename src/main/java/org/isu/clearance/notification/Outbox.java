@@ -115,15 +115,28 @@ public class Outbox {
 
 	/**
 	 * Waits until this node wrote a mail after {@code seen} was {@link #written() read},
-	 * or at most {@code max}. Each mail written wakes one waiting sender.
+	 * at most {@code max}; may return earlier ({@link #wakeWaiting()}, a spurious
+	 * wake-up). Each mail written wakes one waiting sender.
 	 */
 	void awaitWritten(long seen, Duration max) throws InterruptedException {
 		this.writtenLock.lock();
 		try {
-			long nanos = max.toNanos();
-			while (this.written == seen && nanos > 0) {
-				nanos = this.writtenCondition.awaitNanos(nanos);
+			if (this.written == seen) {
+				this.writtenCondition.awaitNanos(max.toNanos());
 			}
+		}
+		finally {
+			this.writtenLock.unlock();
+		}
+	}
+
+	/**
+	 * Wakes every sender waiting in {@link #awaitWritten} (they stop).
+	 */
+	void wakeWaiting() {
+		this.writtenLock.lock();
+		try {
+			this.writtenCondition.signalAll();
 		}
 		finally {
 			this.writtenLock.unlock();

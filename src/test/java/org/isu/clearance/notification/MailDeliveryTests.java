@@ -474,6 +474,11 @@ class MailDeliveryTests {
 				Thread.sleep(50);
 			}
 			assertThat(smtp.getReceivedMessages()).hasSize(3);
+			// recorded right after the server took it
+			deadline = System.currentTimeMillis() + 10_000;
+			while (!"sent".equals(row("woken:3").get("STATUS")) && System.currentTimeMillis() < deadline) {
+				Thread.sleep(50);
+			}
 			assertThat(row("woken:3")).containsEntry("STATUS", "sent");
 		}
 		finally {

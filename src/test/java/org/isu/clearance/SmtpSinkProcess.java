@@ -94,6 +94,14 @@ public final class SmtpSinkProcess implements AutoCloseable {
 		return this.received.get();
 	}
 
+	/**
+	 * The processor time the sink's current process used so far.
+	 */
+	public java.time.Duration cpu() {
+		return (this.process != null) ? this.process.info().totalCpuDuration().orElse(java.time.Duration.ZERO)
+				: java.time.Duration.ZERO;
+	}
+
 	@Override
 	public void close() {
 		if (this.process != null) {

@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param scheduled whether this node polls the outbox (off in tests that drive the sender
  * themselves)
- * @param pollInterval the pause between two polls when nothing was due
+ * @param pollInterval how long an idle sender waits before it looks for due mails again,
+ * unless a mail written on this node wakes it earlier
  * @param batchSize how many rows one sender claims at a time (then sends them one by one)
  * @param senders how many senders work in parallel on this node
  * @param maxAttempts attempts before a row ends as {@code failed}

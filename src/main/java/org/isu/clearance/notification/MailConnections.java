@@ -34,7 +34,8 @@ interface MailConnections {
 
 		/**
 		 * Whether further messages can be sent through this connection (false once the
-		 * server or the network closed it).
+		 * server or the network closed it). May cost a round trip to the server (SMTP
+		 * NOOP): asked after a failure, not before every mail.
 		 */
 		boolean isOpen();
 

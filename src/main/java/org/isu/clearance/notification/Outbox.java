@@ -5,10 +5,14 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import javax.sql.DataSource;
 
@@ -18,6 +22,8 @@ import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes e-mails to the outbox table in the caller's transaction (the engine's, when a
@@ -35,6 +41,12 @@ public class Outbox {
 	private final MailTemplates templates;
 
 	private final boolean postgres;
+
+	private final Lock writtenLock = new ReentrantLock();
+
+	private final Condition writtenCondition = this.writtenLock.newCondition();
+
+	private long written;
 
 	Outbox(JdbcClient jdbc, DataSource dataSource, MailTemplates templates) {
 		this.jdbc = jdbc;
@@ -67,7 +79,7 @@ public class Outbox {
 				  :processInstanceId, :taskId, 'pending', 0, :now, :now
 				where not exists (select 1 from outbox_mail where idempotency_key = :key)
 				""");
-		int rows = this.jdbc.sql(insert)
+		int written = this.jdbc.sql(insert)
 			.param("key", mail.idempotencyKey())
 			.param("kind", mail.kind())
 			.param("recipient", mail.recipient())
@@ -81,7 +93,85 @@ public class Outbox {
 			.param("taskId", mail.taskId(), Types.VARCHAR)
 			.param("now", now)
 			.update();
-		return rows == 1;
+		if (written == 1) {
+			signalAfterCommit();
+		}
+		return written == 1;
+	}
+
+	/**
+	 * How many mails this node wrote so far, counted once their transaction committed:
+	 * what a sender reads before it claims, to {@link #awaitWritten wait} for more after.
+	 */
+	long written() {
+		this.writtenLock.lock();
+		try {
+			return this.written;
+		}
+		finally {
+			this.writtenLock.unlock();
+		}
+	}
+
+	/**
+	 * Waits until this node wrote a mail after {@code seen} was {@link #written() read},
+	 * at most {@code max}; may return earlier ({@link #wakeWaiting()}, a spurious
+	 * wake-up). Each mail written wakes one waiting sender.
+	 */
+	void awaitWritten(long seen, Duration max) throws InterruptedException {
+		this.writtenLock.lock();
+		try {
+			if (this.written == seen) {
+				this.writtenCondition.awaitNanos(max.toNanos());
+			}
+		}
+		finally {
+			this.writtenLock.unlock();
+		}
+	}
+
+	/**
+	 * Wakes every sender waiting in {@link #awaitWritten} (they stop).
+	 */
+	void wakeWaiting() {
+		this.writtenLock.lock();
+		try {
+			this.writtenCondition.signalAll();
+		}
+		finally {
+			this.writtenLock.unlock();
+		}
+	}
+
+	/**
+	 * Counts a mail written, once the caller's transaction committed (a sender woken
+	 * earlier would not see it yet), at once without one.
+	 */
+	private void signalAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+				@Override
+				public void afterCommit() {
+					signalWritten();
+				}
+
+			});
+		}
+		else {
+			signalWritten();
+		}
+	}
+
+	private void signalWritten() {
+		this.writtenLock.lock();
+		try {
+			this.written++;
+			this.writtenCondition.signal();
+		}
+		finally {
+			this.writtenLock.unlock();
+		}
 	}
 
 	/**
@@ -141,6 +231,26 @@ public class Outbox {
 			.param(idempotencyKey)
 			.query((rs, row) -> new MailAttachment(rs.getLong(1), rs.getString(2), rs.getString(3)))
 			.list();
+	}
+
+	/**
+	 * The files of several mails, by their idempotency keys (one query); mails without
+	 * files are left out.
+	 */
+	Map<String, List<MailAttachment>> attachments(List<String> idempotencyKeys) {
+		if (idempotencyKeys.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, List<MailAttachment>> attachments = new HashMap<>();
+		this.jdbc.sql("""
+				select idempotency_key, document_id, filename, content_type from outbox_attachment
+				where idempotency_key in (:keys) order by id
+				""")
+			.param("keys", idempotencyKeys)
+			.query((rs, row) -> attachments.computeIfAbsent(rs.getString(1), (key) -> new ArrayList<>())
+				.add(new MailAttachment(rs.getLong(2), rs.getString(3), rs.getString(4))))
+			.list();
+		return attachments;
 	}
 
 	/**
@@ -243,10 +353,14 @@ public class Outbox {
 	 * @return whether the mail was failed and is now pending again
 	 */
 	boolean retry(long id) {
-		return this.jdbc.sql("""
+		boolean retried = this.jdbc.sql("""
 				update outbox_mail set status = 'pending', next_attempt_at = :now
 				where id = :id and status = 'failed'
 				""").param("now", Timestamp.from(now())).param("id", id).update() == 1;
+		if (retried) {
+			signalAfterCommit();
+		}
+		return retried;
 	}
 
 	boolean isPostgres() {

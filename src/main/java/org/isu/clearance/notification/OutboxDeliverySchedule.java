@@ -1,26 +1,23 @@
 package org.isu.clearance.notification;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls the outbox on every node at the configured interval, while SMTP is configured
- * ({@code spring.mail.host}) and {@code clearance.notification.delivery.scheduled} is not
- * off.
+ * Runs the outbox senders on every node once the application is ready, while SMTP is
+ * configured ({@code spring.mail.host}) and
+ * {@code clearance.notification.delivery.scheduled} is not off: each sends batch after
+ * batch while mails wait, is woken by a mail this node wrote (after its commit), and
+ * otherwise looks again after the poll interval (mails other nodes wrote, retries that
+ * fell due).
  */
 @Component
-@EnableScheduling
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
 @ConditionalOnBooleanProperty(name = "clearance.notification.delivery.scheduled", matchIfMissing = true)
 class OutboxDeliverySchedule {
-
-	private static final Logger log = LoggerFactory.getLogger(OutboxDeliverySchedule.class);
 
 	private final OutboxSender sender;
 
@@ -28,15 +25,9 @@ class OutboxDeliverySchedule {
 		this.sender = sender;
 	}
 
-	@Scheduled(fixedDelayString = "${clearance.notification.delivery.poll-interval:PT1S}")
-	void poll() {
-		try {
-			this.sender.deliverAllDue();
-		}
-		catch (RuntimeException ex) {
-			// the database may be briefly unreachable; the next poll tries again
-			log.warn("Outbox delivery poll failed: {}", ex.getMessage());
-		}
+	@EventListener(ApplicationReadyEvent.class)
+	void start() {
+		this.sender.start();
 	}
 
 }

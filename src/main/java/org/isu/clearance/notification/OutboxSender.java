@@ -78,6 +78,11 @@ class OutboxSender {
 
 	private final ObjectProvider<AttachmentContent> attachmentContent;
 
+	/** The senders {@link #start()} started, each delivering until {@link #stop()}. */
+	private List<Thread> continuous;
+
+	private volatile boolean stopping;
+
 	/**
 	 * A sender for mails without attachments (tests).
 	 */
@@ -136,9 +141,12 @@ class OutboxSender {
 
 	private Batch deliver(List<Row> claimed, List<Path> copies) {
 		Deque<Map.Entry<Row, MimeMessage>> unsent = new ArrayDeque<>();
+		Map<String, List<MailAttachment>> attachments = this.outbox
+			.attachments(claimed.stream().map(Row::idempotencyKey).toList());
 		for (Row row : claimed) {
 			try {
-				unsent.add(Map.entry(row, message(row, copies)));
+				unsent.add(Map.entry(row,
+						message(row, attachments.getOrDefault(row.idempotencyKey(), List.of()), copies)));
 			}
 			catch (AddressException ex) {
 				markFailed(row, "invalid address: " + ex.getMessage(), true);
@@ -149,9 +157,12 @@ class OutboxSender {
 		}
 		MailConnections.Connection connection = null;
 		boolean unreachable = false;
+		boolean failed = false;
 		try {
 			while (!unsent.isEmpty()) {
-				if (connection == null || !connection.isOpen()) {
+				// asked only after a failed mail: isOpen() costs a round trip to the
+				// server (SMTP NOOP)
+				if (connection == null || (failed && !connection.isOpen())) {
 					// the first mail of the batch, or the server closed the connection
 					// after a failed one: (re)connect for the rest
 					close(connection);
@@ -180,6 +191,7 @@ class OutboxSender {
 				// node that dies mid-batch leaves at most the mail in flight to be sent
 				// again
 				unsent.poll();
+				failed = error != null;
 				if (error == null) {
 					markSent(next.getKey());
 				}
@@ -258,9 +270,95 @@ class OutboxSender {
 		while (batch.claimed() == this.delivery.batchSize() && !batch.serverUnreachable());
 	}
 
+	/**
+	 * Starts the configured number of senders, each delivering until {@link #stop()}:
+	 * batch after batch while they come back full, otherwise as soon as this node wrote
+	 * another mail (after its transaction committed) or after the poll interval (mails
+	 * other nodes wrote, retries that fell due), whichever comes first. While the mail
+	 * server cannot be reached a sender tries one batch per poll interval.
+	 */
+	synchronized void start() {
+		if (this.continuous != null) {
+			return;
+		}
+		this.continuous = new ArrayList<>();
+		for (int i = 0; i < this.delivery.senders(); i++) {
+			Thread thread = new Thread(this::deliverContinuously, "outbox-sender-" + (i + 1));
+			thread.setDaemon(true);
+			this.continuous.add(thread);
+			thread.start();
+		}
+	}
+
+	private void deliverContinuously() {
+		Duration poll = this.delivery.pollInterval();
+		while (!this.stopping) {
+			try {
+				// read before claiming: a mail written during the batch is not waited for
+				long seen = this.outbox.written();
+				Batch batch = deliverBatch();
+				if (batch.serverUnreachable()) {
+					pause(poll);
+				}
+				else if (batch.claimed() < this.delivery.batchSize() && !this.stopping) {
+					this.outbox.awaitWritten(seen, poll);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				// the database may be briefly unreachable; the next poll tries again
+				log.warn("Outbox delivery failed: {}", ex.getMessage());
+				try {
+					pause(poll);
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Waits {@code duration}, or less once the senders are stopping.
+	 */
+	private void pause(Duration duration) throws InterruptedException {
+		long end = System.nanoTime() + duration.toNanos();
+		for (long left = duration.toNanos(); left > 0 && !this.stopping; left = end - System.nanoTime()) {
+			Thread.sleep(Math.max(1, Math.min(100, left / 1_000_000)));
+		}
+	}
+
+	/**
+	 * Stops the senders: each finishes the batch it holds (recording each mail's outcome;
+	 * not interrupted, which could fail the record of a mail the server took) for up to
+	 * ten seconds, so that a node shut down leaves no claimed mail waiting for the claim
+	 * timeout.
+	 */
 	@PreDestroy
-	void stop() {
+	synchronized void stop() {
 		this.workers.shutdownNow();
+		this.stopping = true;
+		if (this.continuous != null) {
+			this.outbox.wakeWaiting();
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			for (Thread sender : this.continuous) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					break;
+				}
+				try {
+					sender.join(Math.max(1, left / 1_000_000));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+		}
 	}
 
 	private List<Row> claim() {
@@ -326,10 +424,10 @@ class OutboxSender {
 				rs.getInt("attempts"), rs.getTimestamp("next_attempt_at"));
 	}
 
-	private MimeMessage message(Row row, List<Path> copies) throws MessagingException {
+	private MimeMessage message(Row row, List<MailAttachment> attachments, List<Path> copies)
+			throws MessagingException {
 		InternetAddress recipient = address(row.recipient());
 		MimeMessage message = this.connections.createMimeMessage();
-		List<MailAttachment> attachments = this.outbox.attachments(row.idempotencyKey());
 		MimeMessageHelper helper = new MimeMessageHelper(message, row.html() != null || !attachments.isEmpty(),
 				StandardCharsets.UTF_8.name());
 		helper.setFrom(address(this.from));

@@ -37,6 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -441,6 +442,57 @@ class MailDeliveryTests {
 			assertThat(row("lost:" + i)).containsEntry("STATUS", "sent");
 		}
 		assertThat(smtp.getReceivedMessages()).hasSize(3);
+	}
+
+	@Test
+	void runningSendersAreWokenByAMailOnceItsTransactionCommittedNotByThePollInterval() throws Exception {
+		DeliveryProperties slowPoll = new DeliveryProperties(true, Duration.ofMinutes(10), 20, 2, 3,
+				this.delivery.initialBackoff(), this.delivery.backoffMultiplier(), this.delivery.maxBackoff(),
+				this.delivery.claimTimeout(), this.delivery.outageBackoff());
+		OutboxSender running = new OutboxSender(this.jdbc, this.transactionManager, this.smtpClient, slowPoll,
+				this.notification, this.outbox);
+		try {
+			running.start();
+			// both senders look once at start, find nothing and wait (10 minutes at most)
+			Thread.sleep(500);
+			TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+			transaction.executeWithoutResult((status) -> {
+				enqueue("woken:1", "first@example.org");
+				enqueue("woken:2", "second@example.org");
+				// not before the commit: a sender woken now would not see the rows
+				sleep(300);
+				assertThat(smtp.getReceivedMessages()).isEmpty();
+			});
+			long deadline = System.currentTimeMillis() + 10_000;
+			while (smtp.getReceivedMessages().length < 2 && System.currentTimeMillis() < deadline) {
+				Thread.sleep(50);
+			}
+			assertThat(smtp.getReceivedMessages()).hasSize(2);
+			enqueue("woken:3", "third@example.org");
+			deadline = System.currentTimeMillis() + 10_000;
+			while (smtp.getReceivedMessages().length < 3 && System.currentTimeMillis() < deadline) {
+				Thread.sleep(50);
+			}
+			assertThat(smtp.getReceivedMessages()).hasSize(3);
+			// recorded right after the server took it
+			deadline = System.currentTimeMillis() + 10_000;
+			while (!"sent".equals(row("woken:3").get("STATUS")) && System.currentTimeMillis() < deadline) {
+				Thread.sleep(50);
+			}
+			assertThat(row("woken:3")).containsEntry("STATUS", "sent");
+		}
+		finally {
+			running.stop();
+		}
+	}
+
+	private static void sleep(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private DeliveryProperties oneSender(int batchSize) {

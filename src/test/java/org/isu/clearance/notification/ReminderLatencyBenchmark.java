@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.isu.clearance.CpuUsage;
 import org.isu.clearance.Footprint;
 import org.isu.clearance.ScratchDatabase;
 import org.isu.clearance.SmtpSinkProcess;
@@ -69,6 +70,10 @@ class ReminderLatencyBenchmark {
 				System.out.println("[bench] note: creation outlasted the lead; early timers fell due while creating");
 			}
 
+			// the processor time of the burst, from here to the last mail sent
+			Map<String, Duration> threadsBefore = CpuUsage.byThread();
+			Duration appBefore = CpuUsage.process();
+			Duration sinkBefore = sink.cpu();
 			Instant giveUp = Instant.now().plus(spread).plus(lead).plus(timeout);
 			List<Long> toOutbox = new ArrayList<>();
 			List<Long> toSent = new ArrayList<>();
@@ -91,6 +96,9 @@ class ReminderLatencyBenchmark {
 				}
 				Thread.sleep(1000);
 			}
+			Duration appCpu = CpuUsage.process().minus(appBefore);
+			Duration sinkCpu = sink.cpu().minus(sinkBefore);
+			String threadCpu = CpuUsage.since(threadsBefore, CpuUsage.byThread(), Duration.ofMillis(500));
 			for (Map<String, Object> row : jdbc
 				.sql("select business_key, created_at, sent_at from outbox_mail where kind = 'due-soon'")
 				.query()
@@ -119,6 +127,11 @@ class ReminderLatencyBenchmark {
 			Thread.sleep(1500);
 			System.out.printf("[bench] outbox -> sent (the sender alone): p50 %d ms, p99 %d ms, max %d ms%n",
 					percentile(outboxToSent, 50), percentile(outboxToSent, 99), percentile(outboxToSent, 100));
+			System.out.printf(
+					"[bench] cpu after creating: application %.1f s (%.2f ms per reminder), SMTP sink %.1f s (%.2f ms"
+							+ " per mail); by thread: %s%n",
+					appCpu.toMillis() / 1000.0, appCpu.toMillis() / (double) timers, sinkCpu.toMillis() / 1000.0,
+					sinkCpu.toMillis() / (double) timers, threadCpu);
 			report(timers, spread, firstDue, toOutbox, toSent, lastWritten, lastSent, sink.received());
 		}
 		finally {

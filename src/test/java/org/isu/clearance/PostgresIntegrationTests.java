@@ -2,6 +2,7 @@ package org.isu.clearance;
 
 import java.util.Map;
 
+import org.isu.clearance.request.EngineTablesCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -56,6 +57,8 @@ class PostgresIntegrationTests {
 				.uri("/engine-rest/engine")
 				.exchange((request, response) -> response.getStatusCode().value());
 			assertThat(anonymous).isEqualTo(401);
+
+			EngineTablesCheck.queriesAnswerOnThisDatabase(context, "NRU");
 		}
 
 		assertThatThrownBy(() -> start("prod").close()).hasStackTraceContaining("demo password");

@@ -1,8 +1,5 @@
 package org.isu.clearance.request;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,8 +10,8 @@ import java.util.Optional;
 
 import org.isu.clearance.notification.Outbox;
 import org.isu.clearance.notification.Outbox.RequestMail;
+import org.isu.clearance.request.EngineTables.VariableUpdate;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,13 +65,13 @@ class RequestDetails {
 
 	private final RequestReadModel readModel;
 
-	private final JdbcClient jdbc;
+	private final EngineTables engine;
 
 	private final Outbox outbox;
 
-	RequestDetails(RequestReadModel readModel, JdbcClient jdbc, Outbox outbox) {
+	RequestDetails(RequestReadModel readModel, EngineTables engine, Outbox outbox) {
 		this.readModel = readModel;
-		this.jdbc = jdbc;
+		this.engine = engine;
 		this.outbox = outbox;
 	}
 
@@ -85,47 +82,19 @@ class RequestDetails {
 
 	private Details details(RequestSummary request) {
 		String id = request.processInstanceId();
-		String definitionId = this.jdbc.sql("select PROC_DEF_ID_ from ACT_HI_PROCINST where PROC_INST_ID_ = ?")
-			.param(id)
-			.query(String.class)
-			.optional()
-			.orElse(null);
-		List<VariableRecord> records = this.jdbc.sql("""
-				select NAME_, VAR_TYPE_, TEXT_, LONG_, DOUBLE_, TIME_, ACT_INST_ID_ from ACT_HI_DETAIL
-				where PROC_INST_ID_ = ? and TYPE_ = 'VariableUpdate' order by TIME_, SEQUENCE_COUNTER_
-				""").param(id).query(RequestDetails::variableRecord).list();
-		List<HistoryEntry> history = this.jdbc
-			.sql("""
-					select ID_, TASK_DEF_KEY_, NAME_, ASSIGNEE_, START_TIME_, END_TIME_, DUE_DATE_, DELETE_REASON_, ACT_INST_ID_
-					from ACT_HI_TASKINST where PROC_INST_ID_ = ? order by START_TIME_, ID_
-					""")
-			.param(id)
-			.query((rs, row) -> {
-				String key = rs.getString(2);
-				Instant started = instant(rs.getTimestamp(5));
-				Instant ended = instant(rs.getTimestamp(6));
-				String activityInstance = rs.getString(9);
-				return new HistoryEntry(rs.getString(1), key, rs.getString(3), rs.getString(4), started, ended,
-						instant(rs.getTimestamp(7)), (ended == null) ? "open" : rs.getString(8),
-						(ended == null) ? List.of() : outcome(key, activityInstance, started, ended, records));
-			})
-			.list();
-		Map<String, String> facts = new LinkedHashMap<>();
-		this.jdbc.sql("""
-				select NAME_, TEXT_ from ACT_HI_VARINST
-				where PROC_INST_ID_ = :id and EXECUTION_ID_ = :id and NAME_ in (:names) and TEXT_ is not null
-				""").param("id", id).param("names", FACTS).query((rs) -> {
-			facts.put(rs.getString(1), rs.getString(2));
-		});
+		String definitionId = this.engine.definitionId(id).orElse(null);
+		List<VariableUpdate> records = this.engine.variableUpdates(id);
+		List<HistoryEntry> history = this.engine.tasks(id).stream().map((task) -> {
+			boolean open = task.ended() == null;
+			return new HistoryEntry(task.id(), task.definitionKey(), task.name(), task.assignee(), task.started(),
+					task.ended(), task.due(), open ? "open" : task.deleteReason(),
+					open ? List.of() : outcome(task.definitionKey(), task.activityInstanceId(), task.started(),
+							task.ended(), records));
+		}).toList();
+		Map<String, String> facts = this.engine.texts(id, FACTS);
 		List<String> completed = new ArrayList<>();
 		List<String> active = new ArrayList<>();
-		this.jdbc
-			.sql("select distinct ACT_ID_, case when END_TIME_ is null then 1 else 0 end from ACT_HI_ACTINST"
-					+ " where PROC_INST_ID_ = ?")
-			.param(id)
-			.query((rs) -> {
-				(rs.getInt(2) == 1 ? active : completed).add(rs.getString(1));
-			});
+		this.engine.activities(id, completed::add, active::add);
 		List<RequestMail> mails = this.outbox.mailsOf(request.businessKey());
 		return new Details(request, definitionId, facts, history, completed, active, mails);
 	}
@@ -135,11 +104,11 @@ class RequestDetails {
 	 * open (in its own activity instance when the engine says so).
 	 */
 	private static List<RecordedValue> outcome(String taskKey, String activityInstanceId, Instant started,
-			Instant ended, List<VariableRecord> records) {
+			Instant ended, List<VariableUpdate> records) {
 		List<String> fields = OUTCOMES.getOrDefault(taskKey, List.of());
 		Map<String, RecordedValue> values = new LinkedHashMap<>();
 		fields.forEach((field) -> values.put(field, null));
-		for (VariableRecord record : records) {
+		for (VariableUpdate record : records) {
 			if (!fields.contains(record.name()) || record.time() == null) {
 				continue;
 			}
@@ -152,24 +121,6 @@ class RequestDetails {
 		return values.values().stream().filter((value) -> value != null && value.value() != null).toList();
 	}
 
-	private static VariableRecord variableRecord(ResultSet rs, int row) throws SQLException {
-		String type = rs.getString(2);
-		Object value = switch ((type != null) ? type : "null") {
-			case "string" -> rs.getString(3);
-			case "boolean" -> rs.getObject(4) != null && rs.getLong(4) != 0;
-			case "integer", "long", "short" -> rs.getObject(4) != null ? rs.getLong(4) : null;
-			case "double" -> rs.getObject(5) != null ? rs.getDouble(5) : null;
-			case "date" -> rs.getObject(4) != null ? Instant.ofEpochMilli(rs.getLong(4)) : null;
-			case "null" -> null;
-			default -> "(" + type + ")";
-		};
-		return new VariableRecord(rs.getString(1), value, instant(rs.getTimestamp(6)), rs.getString(7));
-	}
-
-	private static Instant instant(Timestamp timestamp) {
-		return (timestamp != null) ? timestamp.toInstant() : null;
-	}
-
 	static LocalDate date(String text) {
 		try {
 			return (text != null) ? LocalDate.parse(text) : null;
@@ -177,10 +128,6 @@ class RequestDetails {
 		catch (java.time.format.DateTimeParseException ex) {
 			return null;
 		}
-	}
-
-	private record VariableRecord(String name, Object value, Instant time, String activityInstanceId) {
-
 	}
 
 	/**

@@ -66,7 +66,7 @@ class DocumentAccess {
 	}
 
 	static boolean mayEdit(Authentication authentication) {
-		return AccessPolicy.isIn(authentication, AccessPolicy.DOCUMENT_UPLOADERS);
+		return AccessPolicy.canUploadDocuments(authentication);
 	}
 
 }

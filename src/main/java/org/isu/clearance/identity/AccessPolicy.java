@@ -55,6 +55,14 @@ public final class AccessPolicy {
 		return isIn(authentication, REGISTRY_EDITORS);
 	}
 
+	/**
+	 * Upload any kind of document to a request's record (a rapporteur's analysis drafts
+	 * are the document module's own rule).
+	 */
+	public static boolean canUploadDocuments(Authentication authentication) {
+		return isIn(authentication, DOCUMENT_UPLOADERS);
+	}
+
 	public static boolean isAdministrator(Authentication authentication) {
 		return isIn(authentication, ADMINISTRATORS);
 	}

@@ -66,7 +66,7 @@ class RequestPageController {
 				documents.stream().sorted(Comparator.comparing(RecordDocument::uploadedAt)).toList());
 		model.addAttribute("documentKinds", (record != null) ? record.kinds() : List.of());
 		model.addAttribute("languages", Language.codes());
-		model.addAttribute("mayUpload", AccessPolicy.canEditRegistry(user));
+		model.addAttribute("mayUpload", AccessPolicy.canUploadDocuments(user));
 		model.addAttribute("timeline",
 				this.timeline.chart(request, (key) -> this.messages.getMessage(key, null, key, locale), locale));
 		return "request";

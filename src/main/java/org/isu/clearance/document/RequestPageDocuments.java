@@ -7,15 +7,19 @@ import org.isu.clearance.request.RequestDocuments;
 import org.springframework.stereotype.Component;
 
 /**
- * The request page's question about the documents of a request's record.
+ * The request module's questions about the documents of a request's record: its page's
+ * list, and whether a step's required document is there.
  */
 @Component
 class RequestPageDocuments implements RequestDocuments {
 
 	private final Documents documents;
 
-	RequestPageDocuments(Documents documents) {
+	private final DocumentStore store;
+
+	RequestPageDocuments(Documents documents, DocumentStore store) {
 		this.documents = documents;
+		this.store = store;
 	}
 
 	@Override
@@ -32,6 +36,18 @@ class RequestPageDocuments implements RequestDocuments {
 	@Override
 	public List<String> kinds() {
 		return DocumentKind.codes();
+	}
+
+	@Override
+	public boolean hasStatesRequest(String businessKey) {
+		return this.store
+			.latest(businessKey, List.of(DocumentKind.REQUEST.code(), DocumentKind.REVISED_REQUEST.code()), null)
+			.isPresent();
+	}
+
+	@Override
+	public boolean hasOfficialAnalysis(String businessKey, String language) {
+		return this.store.latest(businessKey, List.of(DocumentKind.ANALYSIS_OFFICIAL.code()), language).isPresent();
 	}
 
 }

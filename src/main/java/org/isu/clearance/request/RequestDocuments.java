@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The documents of a request's record, as the request's page lists them. The request
- * module keeps no documents; the document module answers.
+ * The documents of a request's record, as the request's page lists them and the steps
+ * that need one check them. The request module keeps no documents; the document module
+ * answers.
  */
 public interface RequestDocuments {
 
@@ -18,6 +19,17 @@ public interface RequestDocuments {
 	 * The kinds of document a user may upload, by code.
 	 */
 	List<String> kinds();
+
+	/**
+	 * Whether the record holds the State's request (as received, or revised), not
+	 * withdrawn.
+	 */
+	boolean hasStatesRequest(String businessKey);
+
+	/**
+	 * Whether the record holds the official analysis in the language, not withdrawn.
+	 */
+	boolean hasOfficialAnalysis(String businessKey, String language);
 
 	/**
 	 * One version of a document in the record.

@@ -1,13 +1,11 @@
-package org.isu.clearance.document;
-
-import java.util.List;
+package org.isu.clearance.request;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.isu.clearance.request.ExtensionRequestProcess;
 import org.isu.clearance.shared.FieldValidationException;
 import org.isu.clearance.shared.RejectedInput;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component("documentRequirements")
 class DocumentRequirements implements TaskListener {
 
-	private final DocumentStore store;
+	private final ObjectProvider<RequestDocuments> documents;
 
-	DocumentRequirements(DocumentStore store) {
-		this.store = store;
+	DocumentRequirements(ObjectProvider<RequestDocuments> documents) {
+		this.documents = documents;
 	}
 
 	@Override
@@ -32,19 +30,15 @@ class DocumentRequirements implements TaskListener {
 		String businessKey = task.getExecution().getProcessBusinessKey();
 		switch (task.getTaskDefinitionKey()) {
 			case ExtensionRequestProcess.TASK_CHECK_COMPLETENESS -> {
-				if (Boolean.TRUE.equals(task.getVariable(ExtensionRequestProcess.REQUEST_COMPLETE)) && this.store
-					.latest(businessKey, List.of(DocumentKind.REQUEST.code(), DocumentKind.REVISED_REQUEST.code()),
-							null)
-					.isEmpty()) {
+				if (Boolean.TRUE.equals(task.getVariable(ExtensionRequestProcess.REQUEST_COMPLETE))
+						&& !record().hasStatesRequest(businessKey)) {
 					throw RejectedInput.remember(new FieldValidationException("documents",
 							"the State's request must be uploaded (kind 'request') before the request is found complete"));
 				}
 			}
 			case ExtensionRequestProcess.TASK_CONFIRM_TRANSLATION -> {
 				Object language = task.getVariable(ExtensionRequestProcess.LANGUAGE);
-				if (this.store
-					.latest(businessKey, List.of(DocumentKind.ANALYSIS_OFFICIAL.code()), String.valueOf(language))
-					.isEmpty()) {
+				if (!record().hasOfficialAnalysis(businessKey, String.valueOf(language))) {
 					throw RejectedInput.remember(new FieldValidationException("documents",
 							"the " + language
 									+ " version of the analysis must be uploaded (kind 'analysis-official', language '"
@@ -54,6 +48,17 @@ class DocumentRequirements implements TaskListener {
 			default -> {
 			}
 		}
+	}
+
+	/**
+	 * The record's documents; without the document module, none (the check refuses).
+	 */
+	private RequestDocuments record() {
+		RequestDocuments record = this.documents.getIfAvailable();
+		if (record == null) {
+			throw new IllegalStateException("No document module to check the record's documents");
+		}
+		return record;
 	}
 
 }

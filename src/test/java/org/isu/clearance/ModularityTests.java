@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -74,6 +75,68 @@ class ModularityTests {
 			}
 		}
 		assertThat(upwards).as("sources that name a module not below their own").isEmpty();
+	}
+
+	/** The module that owns each model. */
+	static final Map<String, String> MODEL_OWNERS = Map.of("extension-request.bpmn", "request", "deadline-watch.bpmn",
+			"outreach", "article7-reminders.bpmn", "outreach", "coordination-work-plan.bpmn", "workplan",
+			"work-plan-quarter.bpmn", "workplan");
+
+	/**
+	 * What neither check above sees: a model's expressions call beans by name. Each bean
+	 * a model names belongs to the model's module or to one below it.
+	 */
+	@Test
+	void modelsCallOnlyBeansOfTheirModuleOrBelow() throws IOException {
+		Map<String, String> beanModules = beanModules();
+		Pattern expression = Pattern.compile("\\$\\{([a-zA-Z]+)[.}]");
+		List<String> upwards = new ArrayList<>();
+		try (Stream<Path> models = Files.list(Path.of("bpmn"))) {
+			for (Path model : models.filter((path) -> path.toString().endsWith(".bpmn")).toList()) {
+				String owner = MODEL_OWNERS.get(model.getFileName().toString());
+				assertThat(owner).as("the module that owns " + model).isNotNull();
+				Matcher matcher = expression.matcher(Files.readString(model));
+				while (matcher.find()) {
+					String module = beanModules.get(matcher.group(1));
+					if (module != null && !module.equals(owner) && layer(module) <= layer(owner)) {
+						upwards.add(model.getFileName() + " -> " + matcher.group(1) + " (" + module + ")");
+					}
+				}
+			}
+		}
+		assertThat(beanModules).containsKeys("taskReminderDelegate", "reviewBodies", "requestDueDates");
+		assertThat(upwards).as("beans of a module above the model's own").isEmpty();
+	}
+
+	/**
+	 * Every component's bean name (its {@code @Component("name")} or its class name) and
+	 * module, from the sources.
+	 */
+	private static Map<String, String> beanModules() throws IOException {
+		Pattern named = Pattern.compile("@(?:Component|Service)\\(\"([a-zA-Z]+)\"\\)");
+		Pattern type = Pattern.compile("@(?:Component|Service)\\s+(?:public\\s+)?class\\s+([A-Za-z]+)");
+		Path root = Path.of("src/main/java/org/isu/clearance");
+		Map<String, String> modules = new java.util.HashMap<>();
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(".java")).toList()) {
+				if (file.getParent().equals(root)) {
+					continue;
+				}
+				String module = root.relativize(file).getName(0).toString();
+				String source = Files.readString(file);
+				Matcher byName = named.matcher(source);
+				if (byName.find()) {
+					modules.put(byName.group(1), module);
+					continue;
+				}
+				Matcher byType = type.matcher(source);
+				if (byType.find()) {
+					String name = byType.group(1);
+					modules.put(Character.toLowerCase(name.charAt(0)) + name.substring(1), module);
+				}
+			}
+		}
+		return modules;
 	}
 
 	@Test

@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param pageSize rows per page of the request list when the caller does not say
  * @param maxPageSize the most rows a caller may ask for in one page
- * @param exportMaxRows the most rows of a CSV export
+ * @param exportMaxRows the most open requests the work plan and the calendar feed read
+ * (the CSV export streams every matching request, without a cap)
  * @param feedPast how far back the calendar feed reaches (events older are left out)
  * @param feedRefresh how often calendar clients are asked to refresh the feed
  */

@@ -57,9 +57,11 @@ class RegistryPagesController {
 
 	@GetMapping("/states")
 	String states(Model model) {
-		Map<String, RequestSummary> latest = this.readModel.latestPerState();
+		List<StateParty> states = this.registry.states(null);
+		Map<String, RequestSummary> latest = this.readModel
+			.latestPerState(states.stream().map(StateParty::code).toList());
 		LocalDate today = RequestReadModel.today();
-		List<StateRow> rows = this.registry.states(null).stream().map((state) -> {
+		List<StateRow> rows = states.stream().map((state) -> {
 			Optional<DeadlinePlan> plan = plan(state);
 			LocalDate watch = plan.map(DeadlinePlan::deadlineWatch).orElse(null);
 			RequestSummary request = latest.get(state.convention() + "-" + state.code());

@@ -3,6 +3,7 @@ package org.isu.clearance.dashboard;
 import org.isu.clearance.request.RequestReadModel;
 import org.isu.clearance.request.RequestSummary;
 import org.isu.clearance.request.RequestFilter;
+import org.isu.clearance.request.RequestReadModel.RequestPage;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -123,10 +124,14 @@ class WorkPlan {
 				planned.stream()
 					.map((item) -> new Marker(item.date(), "due", item.date() + " " + item.what()))
 					.toList()));
+		// one page of the meeting's open requests, by State (a real cycle has a few dozen
+		// at
+		// most); the page says how many more the request list shows
 		RequestFilter open = new RequestFilter(meeting.convention().name(), meeting.code(), null, false, "open",
-				"state", false, 0, this.properties.exportMaxRows());
+				"state", false, 0, this.properties.pageSize());
+		RequestPage requests = this.readModel.page(open);
 		List<Item> requestItems = new ArrayList<>();
-		for (RequestSummary request : this.readModel.page(open).items()) {
+		for (RequestSummary request : requests.items()) {
 			String who = (request.stateName() != null) ? request.stateName() : request.stateCode();
 			List<Marker> markers = new ArrayList<>();
 			if (request.submissionDue() != null) {
@@ -154,7 +159,8 @@ class WorkPlan {
 				.ifPresent((quarter) -> quarter.items().add(item));
 		}
 		quarters.forEach((quarter) -> quarter.items().sort(Comparator.comparing(Item::date)));
-		return new Cycle(meeting, plan, quarters, new GanttChart(rows, today, locale));
+		return new Cycle(meeting, plan, quarters, new GanttChart(rows, today, locale),
+				requests.totalItems() - requests.items().size());
 	}
 
 	private static List<Item> concat(List<Item> first, List<Item> second) {
@@ -165,8 +171,10 @@ class WorkPlan {
 
 	/**
 	 * The cycle towards one meeting.
+	 *
+	 * @param moreRequests the meeting's open requests beyond the page shown
 	 */
-	record Cycle(Meeting meeting, DeadlinePlan plan, List<Quarter> quarters, GanttChart chart) {
+	record Cycle(Meeting meeting, DeadlinePlan plan, List<Quarter> quarters, GanttChart chart, long moreRequests) {
 
 	}
 

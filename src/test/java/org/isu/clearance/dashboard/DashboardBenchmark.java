@@ -97,10 +97,10 @@ class DashboardBenchmark {
 			String finishedKey = "CCM-F7-8MSP";
 			if (REUSE.isBlank()) {
 				long seeding = System.nanoTime();
-				seedActive(context.getBean(RuntimeService.class));
+				seedActive(context.getBean(RuntimeService.class), ACTIVE);
 				long engineSeconds = Duration.ofNanos(System.nanoTime() - seeding).toSeconds();
 				long sql = System.nanoTime();
-				seedFinished(jdbc);
+				seedFinished(jdbc, FINISHED);
 				jdbc.sql("vacuum analyze").update();
 				System.out.printf(
 						"%nSeeded %d open requests through the engine in %d s (%d threads) and %d finished"
@@ -125,6 +125,7 @@ class DashboardBenchmark {
 			pages.put("GET /requests/" + openKey + " (open)", "/requests/" + openKey);
 			pages.put("GET /requests/" + finishedKey + " (finished)", "/requests/" + finishedKey);
 			pages.put("GET /work-plan", "/work-plan");
+			pages.put("GET /states", "/states");
 			System.out.printf("%n%-64s %8s %8s %8s%n", "page (" + SAMPLES + " samples after " + WARM_UP + " warm-up)",
 					"p50 ms", "p95 ms", "p99 ms");
 			double worst = 0;
@@ -176,13 +177,13 @@ class DashboardBenchmark {
 	/**
 	 * Starts the open requests; request 3 (CCM-AAD-14MSP) waits at the final review.
 	 */
-	private static void seedActive(RuntimeService runtime) throws Exception {
+	static void seedActive(RuntimeService runtime, int count) throws Exception {
 		LocalDate meetingDay = LocalDate.of(2027, 9, 14);
 		AtomicInteger started = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(SEED_THREADS);
 		try {
 			List<Future<?>> results = new ArrayList<>();
-			for (int n = 0; n < ACTIVE; n++) {
+			for (int n = 0; n < count; n++) {
 				int i = n;
 				results.add(pool.submit(() -> {
 					startRequest(runtime, i, meetingDay);
@@ -200,7 +201,7 @@ class DashboardBenchmark {
 		}
 	}
 
-	private static void startRequest(RuntimeService runtime, int i, LocalDate meetingDay) {
+	static void startRequest(RuntimeService runtime, int i, LocalDate meetingDay) {
 		String code = code(i);
 		String stage = STAGES.get(i % STAGES.size());
 		Map<String, Object> variables = new HashMap<>();
@@ -231,21 +232,21 @@ class DashboardBenchmark {
 	/**
 	 * The finished requests, {@code bench-1} … {@code bench-FINISHED}: what the engine's
 	 * history holds of a request that ended with its decision (instance with its removal
-	 * time, end time + the 10 years' time to live, the decision task and its activity,
-	 * the end event, the decision variable and its update) and its read-model row;
-	 * bench-7 is CCM-F7-8MSP.
+	 * time, end time + the 10 years' time to live (ended from 2019 on: none expired
+	 * before 2029), the decision task and its activity, the end event, the decision
+	 * variable and its update) and its read-model row; bench-7 is CCM-F7-8MSP.
 	 */
-	private static void seedFinished(JdbcClient jdbc) {
+	static void seedFinished(JdbcClient jdbc, int count) {
 		String definition = jdbc
 			.sql("select ID_ from ACT_RE_PROCDEF where KEY_ = 'extension-request' order by VERSION_ desc limit 1")
 			.query(String.class)
 			.single();
 		String series = """
-				from (select n, 'bench-' || n as id, timestamp '2015-06-01' + n * interval '1 minute' as ended,
+				from (select n, 'bench-' || n as id, timestamp '2019-01-01' + n * interval '1 minute' as ended,
 				  case when n % 10 = 0 then 'refused' else 'granted' end as decision
 				  from generate_series(1, :count) as n) s
 				""";
-		insert(jdbc, "ACT_HI_PROCINST", definition,
+		insert(jdbc, count, "ACT_HI_PROCINST", definition,
 				"""
 						insert into ACT_HI_PROCINST (ID_, PROC_INST_ID_, BUSINESS_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, START_TIME_,
 						  END_TIME_, REMOVAL_TIME_, DURATION_, START_ACT_ID_, END_ACT_ID_, ROOT_PROC_INST_ID_, STATE_)
@@ -255,7 +256,7 @@ class DashboardBenchmark {
 						  case when decision = 'refused' then 'End_ExtensionRefused' else 'End_ExtensionGranted' end, id, 'COMPLETED'
 						"""
 						+ series);
-		insert(jdbc, "ACT_HI_TASKINST", definition,
+		insert(jdbc, count, "ACT_HI_TASKINST", definition,
 				"""
 						insert into ACT_HI_TASKINST (ID_, TASK_DEF_KEY_, PROC_DEF_KEY_, PROC_DEF_ID_, ROOT_PROC_INST_ID_, PROC_INST_ID_,
 						  EXECUTION_ID_, ACT_INST_ID_, NAME_, ASSIGNEE_, START_TIME_, END_TIME_, DURATION_, DELETE_REASON_, PRIORITY_,
@@ -265,7 +266,7 @@ class DashboardBenchmark {
 						  2 * 86400000::bigint, 'completed', 50, ended + interval '1 day', ended + interval '3650 days', 'Completed'
 						"""
 						+ series);
-		insert(jdbc, "ACT_HI_ACTINST", definition,
+		insert(jdbc, count, "ACT_HI_ACTINST", definition,
 				"""
 						insert into ACT_HI_ACTINST (ID_, PROC_DEF_KEY_, PROC_DEF_ID_, ROOT_PROC_INST_ID_, PROC_INST_ID_, EXECUTION_ID_,
 						  ACT_ID_, TASK_ID_, ACT_NAME_, ACT_TYPE_, ASSIGNEE_, START_TIME_, END_TIME_, DURATION_, ACT_INST_STATE_,
@@ -275,7 +276,7 @@ class DashboardBenchmark {
 						  2 * 86400000::bigint, 1, 1, ended + interval '3650 days'
 						"""
 						+ series);
-		insert(jdbc, "ACT_HI_VARINST", definition,
+		insert(jdbc, count, "ACT_HI_VARINST", definition,
 				"""
 						insert into ACT_HI_VARINST (ID_, PROC_DEF_KEY_, PROC_DEF_ID_, ROOT_PROC_INST_ID_, PROC_INST_ID_, EXECUTION_ID_,
 						  ACT_INST_ID_, NAME_, VAR_TYPE_, CREATE_TIME_, REV_, TEXT_, STATE_, REMOVAL_TIME_)
@@ -283,7 +284,7 @@ class DashboardBenchmark {
 						  decision, 'CREATED', ended + interval '3650 days'
 						"""
 						+ series);
-		insert(jdbc, "ACT_HI_DETAIL", definition, """
+		insert(jdbc, count, "ACT_HI_DETAIL", definition, """
 				insert into ACT_HI_DETAIL (ID_, TYPE_, PROC_DEF_KEY_, PROC_DEF_ID_, ROOT_PROC_INST_ID_, PROC_INST_ID_,
 				  EXECUTION_ID_, ACT_INST_ID_, VAR_INST_ID_, NAME_, VAR_TYPE_, REV_, TIME_, TEXT_, SEQUENCE_COUNTER_,
 				  REMOVAL_TIME_, INITIAL_)
@@ -291,7 +292,7 @@ class DashboardBenchmark {
 				  'Task_RecordDecision:' || id, id || '-decision', 'decision', 'string', 0, ended - interval '1 hour',
 				  decision, 1, ended + interval '3650 days', true
 				""" + series);
-		insert(jdbc, "dashboard_request", definition,
+		insert(jdbc, count, "dashboard_request", definition,
 				"""
 						insert into dashboard_request (process_instance_id, business_key, convention, state_code, state_name,
 						  meeting_code, meeting_first_day, submission_due, submitted_on, current_deadline, requested_deadline,
@@ -305,17 +306,17 @@ class DashboardBenchmark {
 						+ series);
 	}
 
-	private static void insert(JdbcClient jdbc, String table, String definition, String sql) {
+	private static void insert(JdbcClient jdbc, int count, String table, String definition, String sql) {
 		long start = System.nanoTime();
-		int rows = jdbc.sql(sql).param("count", FINISHED).param("definition", definition).update();
+		int rows = jdbc.sql(sql).param("count", count).param("definition", definition).update();
 		System.out.printf("  %s: %d rows in %.1f s%n", table, rows, (System.nanoTime() - start) / 1e9);
 	}
 
-	private static String code(int i) {
+	static String code(int i) {
 		return "" + (char) ('A' + i / 676 % 26) + (char) ('A' + i / 26 % 26) + (char) ('A' + i % 26);
 	}
 
-	private static double percentile(double[] sorted, int percent) {
+	static double percentile(double[] sorted, int percent) {
 		int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
 		return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
 	}
@@ -327,7 +328,7 @@ class DashboardBenchmark {
 	/**
 	 * A browser's session: signed in once through the login form.
 	 */
-	private record Session(HttpClient client, String base, String cookie) {
+	record Session(HttpClient client, String base, String cookie) {
 
 		private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -185,7 +186,7 @@ class HistoryCleanupBenchmark {
 	 * history complete, removal time set by the engine), whose history rows the expired
 	 * requests copy.
 	 */
-	private static List<String> templates(RuntimeService runtime) {
+	private static List<String> templates(RuntimeService runtime) throws InterruptedException {
 		List<String> ids = new ArrayList<>();
 		for (int i = 17_000; i < 17_000 + TEMPLATES; i++) {
 			DashboardBenchmark.startRequest(runtime, i, LocalDate.of(2027, 9, 14));
@@ -194,7 +195,19 @@ class HistoryCleanupBenchmark {
 						ExtensionRequestProcess.businessKey("CCM", DashboardBenchmark.code(i), "14MSP"))
 				.singleResult()
 				.getId();
-			runtime.deleteProcessInstance(id, "benchmark template");
+			// the job executor may be running the new instance's first jobs: try again
+			for (int attempt = 1;; attempt++) {
+				try {
+					runtime.deleteProcessInstance(id, "benchmark template");
+					break;
+				}
+				catch (OptimisticLockingException ex) {
+					if (attempt == 20) {
+						throw ex;
+					}
+					Thread.sleep(250);
+				}
+			}
 			ids.add(id);
 		}
 		return ids;

@@ -222,6 +222,10 @@ class DashboardBenchmark {
 		variables.put(ExtensionRequestProcess.SUMMARY, "Benchmark request " + i);
 		variables.put(ExtensionRequestProcess.RAPPORTEUR, (i % 2 == 0) ? "ag-member" : "ag-member2");
 		variables.put(ExtensionRequestProcess.LANGUAGES, Language.codes());
+		// what a request's own start records (without it every start of the application
+		// would complete each of these requests one by one: RunningRequestRecords)
+		variables.put(ExtensionRequestProcess.REVIEW_BODY, "Analysis Group");
+		variables.put(ExtensionRequestProcess.COMPLETENESS_CHECKLIST, "- ☐ (a) the duration of the proposed extension");
 		runtime.createProcessInstanceByKey(ExtensionRequestProcess.PROCESS_KEY)
 			.businessKey(ExtensionRequestProcess.businessKey("CCM", code, "14MSP"))
 			.setVariables(variables)

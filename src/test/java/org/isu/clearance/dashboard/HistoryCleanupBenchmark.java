@@ -75,6 +75,14 @@ class HistoryCleanupBenchmark {
 		Map<String, Object> properties = new LinkedHashMap<>(
 				Map.of("DB_URL", DATABASE.url(), "DB_USER", "postgres", "server.port", "0", "clearance.demo.requests",
 						"false", "logging.level.org.camunda.bpm.engine.context", "warn"));
+		// the engine starts its own cleanup inside the batch window (01:00-05:00): the
+		// window
+		// is moved to twelve hours from now, so that only the benchmark starts it
+		java.time.LocalTime away = java.time.LocalTime.now().plusHours(12).withSecond(0).withNano(0);
+		properties.put("camunda.bpm.generic-properties.properties.history-cleanup-batch-window-start-time",
+				away.toString());
+		properties.put("camunda.bpm.generic-properties.properties.history-cleanup-batch-window-end-time",
+				away.plusMinutes(1).toString());
 		for (String knob : List.of("history-cleanup-batch-size", "history-cleanup-degree-of-parallelism")) {
 			String value = System.getProperty("bench." + knob);
 			if (value != null) {

@@ -89,18 +89,23 @@ class HistoryCleanupBenchmark {
 				properties.put("camunda.bpm.generic-properties.properties." + knob, value);
 			}
 		}
+		// as arguments: they override application.yaml (default properties would not)
+		String[] arguments = properties.entrySet()
+			.stream()
+			.map((property) -> "--" + property.getKey() + "=" + property.getValue())
+			.toArray(String[]::new);
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(ClearanceApplication.class)
 			.profiles("postgres")
-			.properties(properties)
-			.run()) {
+			.run(arguments)) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 			JdbcClient jdbc = JdbcClient.create(context.getBean(DataSource.class));
 			ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) context
 				.getBean(ProcessEngine.class)
 				.getProcessEngineConfiguration();
-			System.out.printf("%nCleanup: strategy %s, removal time %s, batch size %d, parallelism %d%n",
+			System.out.printf("%nCleanup: strategy %s, removal time %s, batch size %d, parallelism %d, window %s-%s%n",
 					engine.getHistoryCleanupStrategy(), engine.getHistoryRemovalTimeStrategy(),
-					engine.getHistoryCleanupBatchSize(), engine.getHistoryCleanupDegreeOfParallelism());
+					engine.getHistoryCleanupBatchSize(), engine.getHistoryCleanupDegreeOfParallelism(),
+					engine.getHistoryCleanupBatchWindowStartTime(), engine.getHistoryCleanupBatchWindowEndTime());
 
 			long seeding = System.nanoTime();
 			RuntimeService runtime = context.getBean(RuntimeService.class);

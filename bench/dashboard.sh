@@ -7,4 +7,4 @@
 set -e
 cd "$(dirname "$0")/.."
 ./mvnw -B -q -Pbench test -Dtest=DashboardBenchmark -Dspring-javaformat.skip=true "$@" \
-  | grep -E '^\[bench\]|^GET |^page |^Seeded|^Target'
+  | grep -E '^\[bench\]|^GET |^page |^export |^Seeded|^Reusing|^Target|^  [A-Za-z_]+: [0-9]+ rows|^  [0-9]+ open'

@@ -10,10 +10,10 @@ import java.util.Map;
 public interface LatestRequests {
 
 	/**
-	 * The latest extension request of each State Party that has one, keyed by
+	 * The latest extension request of each of these States Parties that has one, keyed by
 	 * {@link StateParty#key()}.
 	 */
-	Map<String, LatestRequest> perState();
+	Map<String, LatestRequest> of(List<StateParty> states);
 
 	/**
 	 * A State Party's latest extension request.

@@ -52,9 +52,10 @@ class RegistryPagesController {
 
 	@GetMapping("/states")
 	String states(Model model) {
-		Map<String, LatestRequest> latest = this.latestRequests.getIfAvailable(() -> Map::of).perState();
+		List<StateParty> states = this.registry.states(null);
+		Map<String, LatestRequest> latest = this.latestRequests.getIfAvailable(() -> (asked) -> Map.of()).of(states);
 		LocalDate today = EngineClock.today();
-		List<StateRow> rows = this.registry.states(null).stream().map((state) -> {
+		List<StateRow> rows = states.stream().map((state) -> {
 			Optional<WatchPlan> plan = plan(state);
 			LocalDate watch = plan.map(WatchPlan::deadlineWatch).orElse(null);
 			LatestRequest request = latest.get(state.key());

@@ -1,9 +1,11 @@
 package org.isu.clearance.request;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.isu.clearance.registry.LatestRequests;
+import org.isu.clearance.registry.StateParty;
 import org.isu.clearance.request.RequestSummary.StageView;
 
 import org.springframework.stereotype.Component;
@@ -22,8 +24,8 @@ class LatestRequestsOfStates implements LatestRequests {
 	}
 
 	@Override
-	public Map<String, LatestRequest> perState() {
-		return this.readModel.latestPerState()
+	public Map<String, LatestRequest> of(List<StateParty> states) {
+		return this.readModel.latestPerState(states.stream().map(StateParty::code).toList())
 			.entrySet()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, (entry) -> latest(entry.getValue())));

@@ -1,5 +1,6 @@
 package org.isu.clearance.request;
 
+import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.stream.Stream;
 import org.isu.clearance.request.RequestSummary.StageView;
 
 /**
- * The request list as CSV (RFC 4180, UTF-8, one header line). Cells that a spreadsheet
- * would run as a formula are prefixed with an apostrophe.
+ * The request list as CSV (RFC 4180, UTF-8, one header line), written a chunk of rows at
+ * a time. Cells that a spreadsheet would run as a formula are prefixed with an
+ * apostrophe.
  */
 final class RequestCsv {
 
@@ -24,9 +26,11 @@ final class RequestCsv {
 	private RequestCsv() {
 	}
 
-	static String write(List<RequestSummary> rows) {
-		StringBuilder csv = new StringBuilder();
+	static void header(Appendable csv) throws IOException {
 		line(csv, HEADER);
+	}
+
+	static void write(Appendable csv, List<RequestSummary> rows) throws IOException {
 		for (RequestSummary row : rows) {
 			List<StageView> stages = row.stages();
 			line(csv,
@@ -44,14 +48,13 @@ final class RequestCsv {
 						.map((value) -> (value != null) ? value.toString() : "")
 						.toList());
 		}
-		return csv.toString();
 	}
 
 	private static String join(Stream<String> values) {
 		return values.filter(Objects::nonNull).distinct().collect(Collectors.joining("; "));
 	}
 
-	private static void line(StringBuilder csv, List<String> cells) {
+	private static void line(Appendable csv, List<String> cells) throws IOException {
 		csv.append(cells.stream().map(RequestCsv::cell).collect(Collectors.joining(","))).append("\r\n");
 	}
 

@@ -1,5 +1,10 @@
 package org.isu.clearance.request;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 
@@ -7,10 +12,11 @@ import org.isu.clearance.request.RequestReadModel.RequestPage;
 import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.Registry;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.isu.clearance.shared.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,21 +62,33 @@ class RequestListController {
 		return "home";
 	}
 
+	/**
+	 * Every request the filter matches, without a cap, streamed as it is read (a few
+	 * hundred rows in memory at a time), on the request's own thread.
+	 */
 	@GetMapping(path = "/requests.csv", produces = "text/csv")
-	ResponseEntity<byte[]> csv(@RequestParam(required = false) String convention,
-			@RequestParam(required = false) String meeting, @RequestParam(required = false) String stage,
-			@RequestParam(required = false) Boolean overdue, @RequestParam(required = false) String status,
-			@RequestParam(required = false) String sort, @RequestParam(required = false) String direction) {
-		RequestFilter filter = RequestFilter
-			.of(convention, meeting, stage, overdue, status, sort, direction, null, null, this.properties.pageSize(),
-					this.properties.maxPageSize())
-			.withPage(0, this.properties.exportMaxRows());
-		String csv = RequestCsv.write(this.readModel.page(filter).items());
-		return ResponseEntity.ok()
-			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("extension-requests.csv").build().toString())
-			.body(csv.getBytes(StandardCharsets.UTF_8));
+	void csv(@RequestParam(required = false) String convention, @RequestParam(required = false) String meeting,
+			@RequestParam(required = false) String stage, @RequestParam(required = false) Boolean overdue,
+			@RequestParam(required = false) String status, @RequestParam(required = false) String sort,
+			@RequestParam(required = false) String direction, HttpServletResponse response) throws IOException {
+		RequestFilter filter = RequestFilter.of(convention, meeting, stage, overdue, status, sort, direction, null,
+				null, this.properties.pageSize(), this.properties.maxPageSize());
+		response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename("extension-requests.csv").build().toString());
+		Writer csv = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+				64 * 1024);
+		RequestCsv.header(csv);
+		this.readModel.forEach(filter, (chunk) -> {
+			try {
+				RequestCsv.write(csv, chunk);
+				csv.flush();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+		csv.flush();
 	}
 
 }

@@ -7,16 +7,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the request list, its API and its CSV export
- * ({@code clearance.requests.list.*}).
+ * Settings of the request list and its API (the CSV export streams every matching
+ * request, without a cap) ({@code clearance.requests.list.*}).
  *
  * @param pageSize rows per page of the request list when the caller does not say
  * @param maxPageSize the most rows a caller may ask for in one page
- * @param exportMaxRows the most rows of a CSV export
  */
 @Validated
 @ConfigurationProperties("clearance.requests.list")
-record RequestListProperties(@Min(1) @Max(1000) int pageSize, @Min(1) @Max(5000) int maxPageSize,
-		@Min(1) int exportMaxRows) {
+record RequestListProperties(@Min(1) @Max(1000) int pageSize, @Min(1) @Max(5000) int maxPageSize) {
 
 }

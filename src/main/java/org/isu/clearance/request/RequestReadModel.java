@@ -3,23 +3,31 @@ package org.isu.clearance.request;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.isu.clearance.request.RequestSummary.StageView;
 
 import org.isu.clearance.shared.EngineClock;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,29 +49,116 @@ public class RequestReadModel {
 	private static final String OVERDUE = """
 			exists (select 1 from ACT_RU_TASK t where t.PROC_INST_ID_ = r.process_instance_id and t.DUE_DATE_ < :now)""";
 
+	/** From how many finished requests matching a filter their count is reused. */
+	private static final long CLOSED_COUNT_REUSED_FROM = 10_000;
+
+	/** How long such a count is reused. */
+	private static final Duration CLOSED_COUNT_TTL = Duration.ofSeconds(60);
+
+	/** Rows a cursor of {@link #forEach} reads from the database at a time. */
+	private static final int FETCH_SIZE = 500;
+
 	private final JdbcClient jdbc;
 
-	RequestReadModel(JdbcClient jdbc) {
+	/**
+	 * Finished requests per convention and meeting filter, when many (see
+	 * {@link #count}).
+	 */
+	private final Map<String, ClosedCount> closedCounts = new ConcurrentHashMap<>();
+
+	/** The same database, read through a cursor {@link #FETCH_SIZE} rows at a time. */
+	private final NamedParameterJdbcTemplate cursor;
+
+	RequestReadModel(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setFetchSize(FETCH_SIZE);
+		this.cursor = new NamedParameterJdbcTemplate(template);
 	}
 
 	@Transactional(readOnly = true)
 	public RequestPage page(RequestFilter filter) {
 		Where where = where(filter, true);
-		long total = where.bind(this.jdbc.sql("select count(*) from dashboard_request r" + where.sql()))
-			.query(Long.class)
-			.single();
-		String order = RequestFilter.SORTS.get(filter.sort()) + (filter.descending() ? " desc" : " asc")
-				+ " nulls last, r.business_key asc, r.process_instance_id asc";
+		long total = count(filter);
 		List<Row> rows = where
-			.bind(this.jdbc.sql("select " + COLUMNS + " from dashboard_request r" + where.sql() + " order by " + order
-					+ " offset :offset rows fetch next :size rows only"))
+			.bind(this.jdbc.sql("select " + COLUMNS + " from dashboard_request r" + where.sql() + " order by "
+					+ order(filter) + " offset :offset rows fetch next :size rows only"))
 			.param("offset", (long) filter.page() * filter.size())
 			.param("size", filter.size())
 			.query(RequestReadModel::row)
 			.list();
 		return new RequestPage(summaries(rows), filter.page(), filter.size(), total,
 				(int) ((total + filter.size() - 1) / filter.size()), stageCounts(filter));
+	}
+
+	/**
+	 * How many requests the filter matches: the open ones counted each time (a few
+	 * thousand index entries at most), the finished ones too while they are fewer than
+	 * {@link #CLOSED_COUNT_REUSED_FROM}; beyond that their count is reused for
+	 * {@link #CLOSED_COUNT_TTL} (counting a million index entries costs more than the
+	 * page; the number changes only when a request ends).
+	 */
+	private long count(RequestFilter filter) {
+		boolean openOnly = "open".equals(filter.status()) || filter.stage() != null || filter.overdueOnly();
+		long open = "closed".equals(filter.status()) && !openOnly ? 0
+				: countWhere(where(withStatus(filter, openOnly ? filter.status() : "open"), true));
+		if (openOnly) {
+			return open;
+		}
+		String key = filter.convention() + "|" + filter.meeting();
+		long now = System.nanoTime();
+		ClosedCount cached = this.closedCounts.get(key);
+		if (cached != null && cached.count() >= CLOSED_COUNT_REUSED_FROM
+				&& now - cached.countedAt() < CLOSED_COUNT_TTL.toNanos()) {
+			return open + cached.count();
+		}
+		long closed = countWhere(where(withStatus(filter, "closed"), false));
+		this.closedCounts.put(key, new ClosedCount(closed, now));
+		return open + closed;
+	}
+
+	private long countWhere(Where where) {
+		return where.bind(this.jdbc.sql("select count(*) from dashboard_request r" + where.sql()))
+			.query(Long.class)
+			.single();
+	}
+
+	private static RequestFilter withStatus(RequestFilter filter, String status) {
+		return new RequestFilter(filter.convention(), filter.meeting(), filter.stage(), filter.overdueOnly(), status,
+				filter.sort(), filter.descending(), filter.page(), filter.size());
+	}
+
+	/**
+	 * Every request the filter matches, whatever its page and however many, in the
+	 * filter's order, handed to {@code chunks} a few hundred at a time with their stages:
+	 * the rows come through one database cursor and the stages of each chunk from two
+	 * queries, so memory holds one chunk whatever the number of rows (the CSV export).
+	 * The transaction (and its connection) lasts until the last chunk is consumed.
+	 */
+	@Transactional(readOnly = true)
+	public void forEach(RequestFilter filter, Consumer<List<RequestSummary>> chunks) {
+		Where where = where(filter, true);
+		List<Row> chunk = new ArrayList<>(FETCH_SIZE);
+		this.cursor.query(
+				"select " + COLUMNS + " from dashboard_request r" + where.sql() + " order by " + order(filter),
+				where.params(), (ResultSet rs) -> {
+					chunk.add(row(rs, chunk.size()));
+					if (chunk.size() == FETCH_SIZE) {
+						chunks.accept(summaries(chunk));
+						chunk.clear();
+					}
+				});
+		if (!chunk.isEmpty()) {
+			chunks.accept(summaries(chunk));
+		}
+	}
+
+	private static String order(RequestFilter filter) {
+		// started_at is never null: no "nulls last", so that its index serves both
+		// directions
+		String nulls = "started".equals(filter.sort()) ? "" : " nulls last";
+		return RequestFilter.SORTS.get(filter.sort()) + (filter.descending() ? " desc" : " asc") + nulls
+				+ ", r.business_key asc, r.process_instance_id asc";
 	}
 
 	/**
@@ -110,26 +205,26 @@ public class RequestReadModel {
 	}
 
 	/**
-	 * The open requests towards one meeting, by State: what the work plan shows.
+	 * The latest request of every State Party with one of the given codes, keyed
+	 * {@code CONVENTION-CODE}: one query (index probes per code, whatever the number of
+	 * finished requests), plus the stages of the open ones.
 	 */
 	@Transactional(readOnly = true)
-	public List<RequestSummary> openFor(String convention, String meetingCode) {
-		return page(
-				new RequestFilter(convention, meetingCode, null, false, "open", "state", false, 0, Integer.MAX_VALUE))
-			.items();
-	}
-
-	/**
-	 * The latest request of every State Party, keyed {@code CONVENTION-CODE}: one query,
-	 * plus the stages of the open ones.
-	 */
-	@Transactional(readOnly = true)
-	public Map<String, RequestSummary> latestPerState() {
-		List<Row> rows = this.jdbc.sql("select " + COLUMNS + """
-				 from dashboard_request r
-				where r.state_code is not null and r.started_at = (select max(r2.started_at) from dashboard_request r2
-				  where r2.convention = r.convention and r2.state_code = r.state_code)
-				""").query(RequestReadModel::row).list();
+	public Map<String, RequestSummary> latestPerState(Collection<String> stateCodes) {
+		if (stateCodes.isEmpty()) {
+			return Map.of();
+		}
+		List<Row> rows = this.jdbc
+			.sql("select " + COLUMNS
+					+ """
+							 from dashboard_request r
+							join (select r2.state_code, r2.convention, max(r2.started_at) as started from dashboard_request r2
+							  where r2.state_code in (:codes) group by r2.state_code, r2.convention) latest
+							  on latest.state_code = r.state_code and latest.convention = r.convention and latest.started = r.started_at
+							""")
+			.param("codes", List.copyOf(new java.util.TreeSet<>(stateCodes)))
+			.query(RequestReadModel::row)
+			.list();
 		Map<String, RequestSummary> latest = new HashMap<>();
 		summaries(rows).forEach((summary) -> latest.put(summary.convention() + "-" + summary.stateCode(), summary));
 		return latest;
@@ -226,6 +321,11 @@ public class RequestReadModel {
 			default -> {
 			}
 		}
+		if ((filter.stage() != null || filter.overdueOnly()) && !"open".equals(filter.status())) {
+			// only an open request stands in a stage or has an open task: the closed rows
+			// need not be looked at one by one
+			conditions.add("r.status = 'open'");
+		}
 		if (withStage && filter.stage() != null) {
 			conditions.add("exists (select 1 from ACT_RU_EXECUTION e2 where e2.PROC_INST_ID_ = r.process_instance_id"
 					+ " and e2.ACT_ID_ = :stage)");
@@ -270,6 +370,10 @@ public class RequestReadModel {
 			String meetingCode, LocalDate meetingFirstDay, LocalDate submissionDue, LocalDate submittedOn,
 			LocalDate currentDeadline, LocalDate requestedDeadline, boolean late, String status, String decision,
 			Instant started, Instant ended) {
+
+	}
+
+	private record ClosedCount(long count, long countedAt) {
 
 	}
 

@@ -3,6 +3,7 @@ package org.isu.clearance.workplan;
 import org.isu.clearance.request.RequestReadModel;
 import org.isu.clearance.request.RequestSummary;
 import org.isu.clearance.request.RequestFilter;
+import org.isu.clearance.request.RequestReadModel.RequestPage;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -37,6 +38,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class WorkPlanPage {
+
+	/** The open requests of a meeting the chart shows; the request list has them all. */
+	private static final int REQUESTS_SHOWN = 50;
 
 	private final Registry registry;
 
@@ -117,8 +121,14 @@ class WorkPlanPage {
 				planned.stream()
 					.map((item) -> new Marker(item.date(), "due", item.date() + " " + item.what()))
 					.toList()));
+		// one page of the meeting's open requests, by State (a real cycle has a few dozen
+		// at
+		// most); the page says how many more the request list shows
+		RequestFilter open = new RequestFilter(meeting.convention().name(), meeting.code(), null, false, "open",
+				"state", false, 0, REQUESTS_SHOWN);
+		RequestPage requests = this.readModel.page(open);
 		List<Item> requestItems = new ArrayList<>();
-		for (RequestSummary request : this.readModel.openFor(meeting.convention().name(), meeting.code())) {
+		for (RequestSummary request : requests.items()) {
 			String who = (request.stateName() != null) ? request.stateName() : request.stateCode();
 			List<Marker> markers = new ArrayList<>();
 			if (request.submissionDue() != null) {
@@ -146,7 +156,8 @@ class WorkPlanPage {
 				.ifPresent((quarter) -> quarter.items().add(item));
 		}
 		quarters.forEach((quarter) -> quarter.items().sort(Comparator.comparing(Item::date)));
-		return new Cycle(meeting, plan, quarters, new GanttChart(rows, today, locale));
+		return new Cycle(meeting, plan, quarters, new GanttChart(rows, today, locale),
+				requests.totalItems() - requests.items().size());
 	}
 
 	private static List<Item> concat(List<Item> first, List<Item> second) {
@@ -157,8 +168,10 @@ class WorkPlanPage {
 
 	/**
 	 * The cycle towards one meeting.
+	 *
+	 * @param moreRequests the meeting's open requests beyond the page shown
 	 */
-	record Cycle(Meeting meeting, DeadlinePlan plan, List<Quarter> quarters, GanttChart chart) {
+	record Cycle(Meeting meeting, DeadlinePlan plan, List<Quarter> quarters, GanttChart chart, long moreRequests) {
 
 	}
 

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -14,6 +15,13 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * derived values.
  */
 final class MailModels {
+
+	/**
+	 * The request's variables a task mail shows (its State and the request's label): what
+	 * the task-assigned mail and the reminders read instead of every variable.
+	 */
+	static final List<String> REQUEST_VARIABLES = List.of(MailVariables.STATE_NAME, MailVariables.CONVENTION,
+			MailVariables.MEETING_CODE);
 
 	private MailModels() {
 	}

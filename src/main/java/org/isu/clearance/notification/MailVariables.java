@@ -32,6 +32,12 @@ public final class MailVariables {
 	 */
 	public static final String DUE_OF = "dueOf";
 
+	/** Input parameter of a reminder step: the task it reminds of. */
+	public static final String REMINDER_FOR = "reminderFor";
+
+	/** Input parameter of a reminder step: {@code due-soon} or {@code overdue}. */
+	public static final String REMINDER_KIND = "reminderKind";
+
 	private MailVariables() {
 	}
 

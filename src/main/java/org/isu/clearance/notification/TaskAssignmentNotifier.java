@@ -23,8 +23,6 @@ import org.springframework.stereotype.Component;
 class TaskAssignmentNotifier {
 
 	/** The variables of the request that {@code mail/task-assigned.*} show. */
-	static final List<String> MODEL_VARIABLES = List.of(MailVariables.STATE_NAME, MailVariables.CONVENTION,
-			MailVariables.MEETING_CODE);
 
 	private final Recipients recipients;
 
@@ -63,7 +61,7 @@ class TaskAssignmentNotifier {
 		}
 		DelegateExecution execution = task.getExecution();
 		// the request's variables the template shows, not every variable of the instance
-		Map<String, Object> model = MailModels.request(task, MODEL_VARIABLES);
+		Map<String, Object> model = MailModels.request(task, MailModels.REQUEST_VARIABLES);
 		model.put("taskName", task.getName());
 		model.put("due", MailModels.day(task.getDueDate()));
 		model.put("link", this.properties.tasklistLink(task.getId()));

@@ -52,8 +52,8 @@ class TaskReminderDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String taskKey = (String) execution.getVariable("reminderFor");
-		String kind = (String) execution.getVariable("reminderKind");
+		String taskKey = (String) execution.getVariable(MailVariables.REMINDER_FOR);
+		String kind = (String) execution.getVariable(MailVariables.REMINDER_KIND);
 		Date now = ClockUtil.getCurrentTime();
 		for (Task task : this.tasks.createTaskQuery()
 			.processInstanceId(execution.getProcessInstanceId())
@@ -65,7 +65,7 @@ class TaskReminderDelegate implements JavaDelegate {
 			}
 			long firing = OVERDUE.equals(kind) ? Duration.between(due.toInstant(), now.toInstant()).toDays() / 7 : 0;
 			String dueDay = LocalDate.ofInstant(due.toInstant(), ZoneId.systemDefault()).format(DAY);
-			Map<String, Object> model = MailModels.request(execution);
+			Map<String, Object> model = MailModels.request(execution, MailModels.REQUEST_VARIABLES);
 			model.put("taskName", task.getName());
 			model.put("due", MailModels.day(due));
 			model.put("link", this.properties.tasklistLink(task.getId()));

@@ -160,7 +160,7 @@ class NotificationTests {
 		List<Map<String, Object>> reminders = mails("due-soon:" + check.getId() + ":%");
 		assertThat(reminders).singleElement().satisfies((mail) -> {
 			assertThat(mail).containsEntry("RECIPIENT", "isu-officer@example.org");
-			assertThat((String) mail.get("SUBJECT")).startsWith("Due soon: ");
+			assertThat((String) mail.get("SUBJECT")).startsWith("Due soon: ").contains(" – State ");
 			assertThat((String) mail.get("BODY_TEXT")).contains("falls due on " + day(check.getDueDate()),
 					"?task=" + check.getId());
 		});

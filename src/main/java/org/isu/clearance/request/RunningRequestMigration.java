@@ -8,13 +8,13 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.isu.clearance.startup.StartupStep;
+import org.isu.clearance.startup.StartupTask;
 import org.isu.clearance.shared.AsSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import static org.isu.clearance.request.ExtensionRequestProcess.PROCESS_KEY;
@@ -25,11 +25,14 @@ import static org.isu.clearance.request.ExtensionRequestProcess.PROCESS_KEY;
  * same id ({@code mapEqualActivities}, timers recalculated where their definition
  * changed). A version the engine cannot map (its structure differs) is left alone: its
  * instances finish on it, and the log says so. Idempotent: once migrated, an instance is
- * on the latest version.
+ * on the latest version. Moves {@link #BATCH} instances per transaction, so that twenty
+ * thousand running requests fit the production heap.
  */
 @Component
-@Order(20)
-class RunningRequestMigration implements ApplicationRunner {
+class RunningRequestMigration implements StartupTask {
+
+	/** Instances moved in one transaction: the heap holds one batch at a time. */
+	static final int BATCH = 200;
 
 	private static final Logger log = LoggerFactory.getLogger(RunningRequestMigration.class);
 
@@ -46,7 +49,12 @@ class RunningRequestMigration implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public StartupStep step() {
+		return StartupStep.MODEL_VERSIONS;
+	}
+
+	@Override
+	public void run() {
 		AsSystem.call(this.identity, () -> {
 			migrateRunning();
 			return null;
@@ -57,6 +65,14 @@ class RunningRequestMigration implements ApplicationRunner {
 	 * @return how many instances moved to the latest version
 	 */
 	long migrateRunning() {
+		return migrateRunning(BATCH);
+	}
+
+	/**
+	 * @param batchSize instances moved per transaction
+	 * @return how many instances moved to the latest version
+	 */
+	long migrateRunning(int batchSize) {
 		ProcessDefinition latest = this.repository.createProcessDefinitionQuery()
 			.processDefinitionKey(PROCESS_KEY)
 			.latestVersion()
@@ -81,10 +97,14 @@ class RunningRequestMigration implements ApplicationRunner {
 					.mapEqualActivities()
 					.updateEventTriggers()
 					.build();
-				this.runtime.newMigration(plan)
-					.processInstanceQuery(this.runtime.createProcessInstanceQuery().processDefinitionId(older.getId()))
-					.execute();
-				moved += running;
+				List<String> batch = ids(older, batchSize);
+				while (!batch.isEmpty()) {
+					// each batch in its own transaction; a moved instance leaves the
+					// older version
+					this.runtime.newMigration(plan).processInstanceIds(batch).execute();
+					moved += batch.size();
+					batch = ids(older, batchSize);
+				}
 				log.info("{} running extension request(s) moved from version {} to version {}", running,
 						older.getVersion(), latest.getVersion());
 			}
@@ -94,6 +114,17 @@ class RunningRequestMigration implements ApplicationRunner {
 			}
 		}
 		return moved;
+	}
+
+	private List<String> ids(ProcessDefinition version, int batchSize) {
+		return this.runtime.createProcessInstanceQuery()
+			.processDefinitionId(version.getId())
+			.orderByProcessInstanceId()
+			.asc()
+			.listPage(0, batchSize)
+			.stream()
+			.map(ProcessInstance::getId)
+			.toList();
 	}
 
 }

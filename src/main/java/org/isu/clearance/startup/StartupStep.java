@@ -13,6 +13,16 @@ public enum StartupStep {
 	 * under them.
 	 */
 	ACCESS,
+	/**
+	 * Running instances of an older version of a model moved to the latest one (request):
+	 * before their variables are upgraded or read.
+	 */
+	MODEL_VERSIONS,
+	/**
+	 * The coordinators' work plan of each convention's next cycles started or realigned
+	 * with the registered meetings (workplan).
+	 */
+	WORK_PLAN_CYCLES,
 
 	/**
 	 * Variables of running instances brought to what this version reads (request): before
@@ -25,7 +35,7 @@ public enum StartupStep {
 
 	/**
 	 * The request read model filled from the engine's history for requests it has not
-	 * seen (dashboard).
+	 * seen (request).
 	 */
 	REQUEST_READ_MODEL,
 

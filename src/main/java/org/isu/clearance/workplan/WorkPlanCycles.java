@@ -24,12 +24,11 @@ import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.MeetingChanged;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.shared.AsSystem;
+import org.isu.clearance.startup.StartupStep;
+import org.isu.clearance.startup.StartupTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -56,8 +55,7 @@ import static org.isu.clearance.workplan.CoordinationWorkPlan.*;
  * startup repairs it).
  */
 @Service
-@Order(35)
-class WorkPlanCycles implements ApplicationRunner {
+class WorkPlanCycles implements StartupTask {
 
 	private static final Logger log = LoggerFactory.getLogger(WorkPlanCycles.class);
 
@@ -95,7 +93,12 @@ class WorkPlanCycles implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public StartupStep step() {
+		return StartupStep.WORK_PLAN_CYCLES;
+	}
+
+	@Override
+	public void run() {
 		if (this.properties.startCycles()) {
 			for (Convention convention : Convention.values()) {
 				safely(convention);

@@ -16,11 +16,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.isu.clearance.shared.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The request list (the start page) and its CSV export.
@@ -34,7 +36,11 @@ class RequestListController {
 
 	private final RequestListProperties properties;
 
-	RequestListController(RequestReadModel readModel, Registry registry, RequestListProperties properties) {
+	private final ExportPermits exports;
+
+	RequestListController(RequestReadModel readModel, Registry registry, RequestListProperties properties,
+			ExportPermits exports) {
+		this.exports = exports;
 		this.readModel = readModel;
 		this.registry = registry;
 		this.properties = properties;
@@ -73,6 +79,19 @@ class RequestListController {
 			@RequestParam(required = false) String direction, HttpServletResponse response) throws IOException {
 		RequestFilter filter = RequestFilter.of(convention, meeting, stage, overdue, status, sort, direction, null,
 				null, this.properties.pageSize(), this.properties.maxPageSize());
+		if (!this.exports.tryAcquire()) {
+			throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS,
+					"Other exports are running; try again in a minute");
+		}
+		try {
+			stream(filter, response);
+		}
+		finally {
+			this.exports.release();
+		}
+	}
+
+	private void stream(RequestFilter filter, HttpServletResponse response) throws IOException {
 		response.setContentType(new MediaType("text", "csv", StandardCharsets.UTF_8).toString());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename("extension-requests.csv").build().toString());

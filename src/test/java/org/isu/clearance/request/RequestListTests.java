@@ -37,6 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestListTests {
 
 	@Autowired
+	private ExportPermits exportPermits;
+
+	@Autowired
 	private Documents documents;
 
 	@Autowired
@@ -224,6 +227,27 @@ class RequestListTests {
 		assertThat(lines).anySatisfy((line) -> assertThat(line).startsWith(withdrawn).contains("withdrawn"));
 		assertThat(RequestCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
 		assertThat(RequestCsv.cell("-12")).isEqualTo("-12");
+	}
+
+	@Test
+	void anExportBeyondTheConcurrentOnesIsRefusedWith429AndLaterServed() {
+		int taken = 0;
+		while (this.exportPermits.tryAcquire()) {
+			taken++;
+		}
+		try {
+			ResponseEntity<String> refused = SignedIn.as(this.rest, "coordinator")
+				.getForEntity("/requests.csv", String.class);
+			assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+		}
+		finally {
+			for (int i = 0; i < taken; i++) {
+				this.exportPermits.release();
+			}
+		}
+		assertThat(taken).isEqualTo(2);
+		assertThat(SignedIn.as(this.rest, "coordinator").getForEntity("/requests.csv", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
 	}
 
 	@Test

@@ -35,6 +35,13 @@ public @interface ModuleTest {
 	BootstrapMode mode() default BootstrapMode.STANDALONE;
 
 	/**
+	 * Further modules to start beside the module under test (and their dependencies, as
+	 * {@link #mode()} says).
+	 */
+	@AliasFor(annotation = ApplicationModuleTest.class, attribute = "extraIncludes")
+	String[] extraIncludes() default {};
+
+	/**
 	 * The Spring Boot auto-configurations of the process engine, its web apps and REST
 	 * API, for a module that runs without an engine.
 	 */

@@ -50,6 +50,35 @@ class ModularityTests {
 	}
 
 	/**
+	 * Every module but {@code shared} (exceptions and helpers, no beans of its own to
+	 * start) has a test that starts it without the modules above it ({@link ModuleTest}).
+	 */
+	@Test
+	void everyModuleHasAModuleTest() throws IOException {
+		List<String> without = new ArrayList<>();
+		for (ApplicationModule module : this.modules) {
+			Path tests = Path.of("src/test/java/org/isu/clearance", module.getName());
+			boolean found = false;
+			if (Files.isDirectory(tests)) {
+				try (Stream<Path> files = Files.list(tests)) {
+					found = files.filter((file) -> file.toString().endsWith(".java")).anyMatch((file) -> {
+						try {
+							return Files.readString(file).contains("\n@ModuleTest");
+						}
+						catch (IOException ex) {
+							throw new java.io.UncheckedIOException(ex);
+						}
+					});
+				}
+			}
+			if (!found && !module.getName().equals("shared")) {
+				without.add(module.getName());
+			}
+		}
+		assertThat(without).as("modules without a @ModuleTest class").isEmpty();
+	}
+
+	/**
 	 * What the bytecode cannot show: a constant of another module ({@code static final}
 	 * strings) is copied into the class that uses it, so the module check above never
 	 * sees that use. The sources still name the module.

@@ -16,7 +16,8 @@ import org.springframework.test.context.TestPropertySource;
  * One module started on its own (or with the modules it declares it needs), beside the
  * whole-application tests: it proves the module's beans need nothing from the modules
  * above it. Its engine gets a name of its own, as in every extra test context, and
- * deploys no models.
+ * deploys no models unless the test names its own
+ * ({@code camunda.bpm.deployment-resource-pattern}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

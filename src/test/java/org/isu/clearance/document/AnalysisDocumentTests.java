@@ -1,7 +1,6 @@
 package org.isu.clearance.document;
 
 import java.io.ByteArrayInputStream;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -11,11 +10,10 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.isu.clearance.ApplicationTest;
 import org.isu.clearance.registry.Registry;
 import org.junit.jupiter.api.AfterEach;
+import org.isu.clearance.request.RequestFixtures;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -74,23 +72,25 @@ class AnalysisDocumentTests {
 		this.instance = (String) started.get("processInstanceId");
 		runJobs();
 		DocumentFixtures.attach(this.documents, businessKey, "request", "en");
-		complete(TASK_CHECK_COMPLETENESS, vars(REQUEST_COMPLETE, true, COMPLETENESS_NOTES,
+		complete(TASK_CHECK_COMPLETENESS, RequestFixtures.vars(REQUEST_COMPLETE, true, COMPLETENESS_NOTES,
 				"All six items of Article 4.6 are present; the work plan is costed."));
-		complete(TASK_PRELIMINARY_REVIEW, vars(PRELIMINARY_FINDINGS, "The survey covers 12 km² of suspected areas.",
-				QUESTIONS_FOR_STATE, true, QUESTIONS, "How is the clearance of 2029 funded?"));
+		complete(TASK_PRELIMINARY_REVIEW,
+				RequestFixtures.vars(PRELIMINARY_FINDINGS, "The survey covers 12 km² of suspected areas.",
+						QUESTIONS_FOR_STATE, true, QUESTIONS, "How is the clearance of 2029 funded?"));
 		runJobs();
-		complete(TASK_RECORD_STATE_RESPONSE, vars(RESPONSE_SUMMARY, "The national budget covers 60 %; donors the rest.",
-				REVISED_REQUEST_RECEIVED, false));
-		complete(TASK_REVIEW_STATE_ANSWERS, vars(ANSWERS_ASSESSMENT, "Funding explained.", FURTHER_QUESTIONS, true,
-				NEXT_QUESTIONS, "Which areas are cleared first?"));
+		complete(TASK_RECORD_STATE_RESPONSE, RequestFixtures.vars(RESPONSE_SUMMARY,
+				"The national budget covers 60 %; donors the rest.", REVISED_REQUEST_RECEIVED, false));
+		complete(TASK_REVIEW_STATE_ANSWERS, RequestFixtures.vars(ANSWERS_ASSESSMENT, "Funding explained.",
+				FURTHER_QUESTIONS, true, NEXT_QUESTIONS, "Which areas are cleared first?"));
 		runJobs();
-		complete(TASK_RECORD_STATE_RESPONSE, vars(RESPONSE_SUMMARY, "The northern districts, then the south."));
+		complete(TASK_RECORD_STATE_RESPONSE,
+				RequestFixtures.vars(RESPONSE_SUMMARY, "The northern districts, then the south."));
 		complete(TASK_REVIEW_STATE_ANSWERS,
-				vars(ANSWERS_ASSESSMENT, "Sequencing explained.", FURTHER_QUESTIONS, false));
+				RequestFixtures.vars(ANSWERS_ASSESSMENT, "Sequencing explained.", FURTHER_QUESTIONS, false));
 		complete(TASK_FINAL_REVIEW,
-				vars(ANALYSIS, "The plan is realistic.\nThe funding is secured for three years.", DRAFT_DECISION,
-						"The Meeting grants the request until 1 November 2031.", RECOMMENDATION, "grant",
-						RECOMMENDED_DEADLINE, "2031-11-01"));
+				RequestFixtures.vars(ANALYSIS, "The plan is realistic.\nThe funding is secured for three years.",
+						DRAFT_DECISION, "The Meeting grants the request until 1 November 2031.", RECOMMENDATION,
+						"grant", RECOMMENDED_DEADLINE, "2031-11-01"));
 
 		ResponseEntity<byte[]> english = this.rest.withBasicAuth("ag-member", "demo")
 			.getForEntity("/api/extension-requests/" + businessKey + "/analysis.docx", byte[].class);
@@ -141,34 +141,11 @@ class AnalysisDocumentTests {
 	}
 
 	private void complete(String taskKey, Map<String, Object> variables) {
-		Task task = this.tasks.createTaskQuery()
-			.processInstanceId(this.instance)
-			.taskDefinitionKey(taskKey)
-			.singleResult();
-		assertThat(task).as(taskKey).isNotNull();
-		this.tasks.complete(task.getId(), variables);
+		RequestFixtures.completeTask(this.tasks, this.instance, taskKey, variables);
 	}
 
 	private void runJobs() {
-		for (int round = 0; round < 10; round++) {
-			List<Job> jobs = this.management.createJobQuery()
-				.processInstanceId(this.instance)
-				.messages()
-				.executable()
-				.list();
-			if (jobs.isEmpty()) {
-				return;
-			}
-			jobs.forEach((job) -> this.management.executeJob(job.getId()));
-		}
-	}
-
-	private static Map<String, Object> vars(Object... keyValues) {
-		Map<String, Object> v = new HashMap<>();
-		for (int i = 0; i < keyValues.length; i += 2) {
-			v.put((String) keyValues[i], keyValues[i + 1]);
-		}
-		return v;
+		RequestFixtures.runAsyncSteps(this.management, this.instance);
 	}
 
 	private static String header(XWPFDocument document) {

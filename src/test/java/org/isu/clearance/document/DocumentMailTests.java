@@ -26,6 +26,7 @@ import org.isu.clearance.notification.MailSending;
 import org.isu.clearance.notification.Outbox;
 import org.isu.clearance.registry.Registry;
 import org.junit.jupiter.api.AfterEach;
+import org.isu.clearance.request.RequestFixtures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -115,11 +116,12 @@ class DocumentMailTests {
 	void theDecisionLetterCarriesTheDecisionDocument() throws Exception {
 		String businessKey = start("TGO");
 		DocumentFixtures.attach(this.documents, businessKey, "request", "en");
-		complete(TASK_CHECK_COMPLETENESS, vars(REQUEST_COMPLETE, true));
-		complete(TASK_PRELIMINARY_REVIEW, vars(PRELIMINARY_FINDINGS, "Sound.", QUESTIONS_FOR_STATE, false));
-		complete(TASK_FINAL_REVIEW, vars(ANALYSIS, "Realistic.", DRAFT_DECISION, "Grant.", RECOMMENDATION, "grant",
-				RECOMMENDED_DEADLINE, "2031-11-01"));
-		complete(TASK_ENDORSE_ANALYSIS, vars(ENDORSED, true));
+		complete(TASK_CHECK_COMPLETENESS, RequestFixtures.vars(REQUEST_COMPLETE, true));
+		complete(TASK_PRELIMINARY_REVIEW,
+				RequestFixtures.vars(PRELIMINARY_FINDINGS, "Sound.", QUESTIONS_FOR_STATE, false));
+		complete(TASK_FINAL_REVIEW, RequestFixtures.vars(ANALYSIS, "Realistic.", DRAFT_DECISION, "Grant.",
+				RECOMMENDATION, "grant", RECOMMENDED_DEADLINE, "2031-11-01"));
+		complete(TASK_ENDORSE_ANALYSIS, RequestFixtures.vars(ENDORSED, true));
 		for (Task translation : this.tasks.createTaskQuery()
 			.processInstanceId(this.instance)
 			.taskDefinitionKey(TASK_CONFIRM_TRANSLATION)
@@ -127,9 +129,9 @@ class DocumentMailTests {
 			String language = (String) this.tasks.getVariable(translation.getId(), LANGUAGE);
 			DocumentFixtures.attach(this.documents, businessKey, "analysis-official", language);
 			this.tasks.complete(translation.getId(),
-					vars(DOCUMENT_SYMBOL, "CCM/MSP/2028/5", TRANSLATION_CONFIRMED, true));
+					RequestFixtures.vars(DOCUMENT_SYMBOL, "CCM/MSP/2028/5", TRANSLATION_CONFIRMED, true));
 		}
-		complete(TASK_PREPARE_PRESENTATION, vars(PRESENTATION_NOTES, "Ready."));
+		complete(TASK_PREPARE_PRESENTATION, RequestFixtures.vars(PRESENTATION_NOTES, "Ready."));
 		Job meeting = this.management.createJobQuery()
 			.processInstanceId(this.instance)
 			.activityId(TIMER_MEETING_OPENS)
@@ -140,8 +142,8 @@ class DocumentMailTests {
 		byte[] decisionPdf = DocumentFixtures.pdf(300_000, 99);
 		DocumentFixtures.attach(this.documents, businessKey, "decision", "en");
 		Document decision = upload(businessKey, "decision", "fr", "Décision 15MSP.pdf", decisionPdf);
-		complete(TASK_RECORD_DECISION,
-				vars(DECISION, "granted", NEW_DEADLINE, "2031-11-01", DECISION_DOCUMENT, "CCM/MSP/2028/9"));
+		complete(TASK_RECORD_DECISION, RequestFixtures.vars(DECISION, "granted", NEW_DEADLINE, "2031-11-01",
+				DECISION_DOCUMENT, "CCM/MSP/2028/9"));
 		runJobs();
 
 		String key = "state:decision:" + this.instance + ":1";
@@ -217,34 +219,11 @@ class DocumentMailTests {
 	}
 
 	private void complete(String taskKey, Map<String, Object> variables) {
-		Task task = this.tasks.createTaskQuery()
-			.processInstanceId(this.instance)
-			.taskDefinitionKey(taskKey)
-			.singleResult();
-		assertThat(task).as(taskKey).isNotNull();
-		this.tasks.complete(task.getId(), variables);
+		RequestFixtures.completeTask(this.tasks, this.instance, taskKey, variables);
 	}
 
 	private void runJobs() {
-		for (int round = 0; round < 10; round++) {
-			List<Job> jobs = this.management.createJobQuery()
-				.processInstanceId(this.instance)
-				.messages()
-				.executable()
-				.list();
-			if (jobs.isEmpty()) {
-				return;
-			}
-			jobs.forEach((job) -> this.management.executeJob(job.getId()));
-		}
-	}
-
-	private static Map<String, Object> vars(Object... keyValues) {
-		Map<String, Object> v = new HashMap<>();
-		for (int i = 0; i < keyValues.length; i += 2) {
-			v.put((String) keyValues[i], keyValues[i + 1]);
-		}
-		return v;
+		RequestFixtures.runAsyncSteps(this.management, this.instance);
 	}
 
 	private static int freePort() {

@@ -162,6 +162,22 @@ public final class RequestFixtures {
 		runAsyncSteps(management, processInstanceId);
 	}
 
+	/**
+	 * Completes the instance's one task of that key with the variables, as its assignee
+	 * would (no claim, no asynchronous steps run).
+	 */
+	public static void completeTask(TaskService tasks, String processInstanceId, String taskKey,
+			Map<String, Object> variables) {
+		Task task = tasks.createTaskQuery()
+			.processInstanceId(processInstanceId)
+			.taskDefinitionKey(taskKey)
+			.singleResult();
+		if (task == null) {
+			throw new AssertionError("No open task " + taskKey + " in " + processInstanceId);
+		}
+		tasks.complete(task.getId(), variables);
+	}
+
 	static Map<String, Object> preliminaryReview(boolean questions) {
 		Map<String, Object> v = new HashMap<>();
 		v.put("preliminaryFindings", "The work plan is costed; the remaining area is well surveyed.");
@@ -213,7 +229,10 @@ public final class RequestFixtures {
 		return v;
 	}
 
-	static Map<String, Object> vars(Object... keyValues) {
+	/**
+	 * Variables from name, value pairs (values may be {@code null}).
+	 */
+	public static Map<String, Object> vars(Object... keyValues) {
 		Map<String, Object> v = new HashMap<>();
 		for (int i = 0; i < keyValues.length; i += 2) {
 			v.put((String) keyValues[i], keyValues[i + 1]);

@@ -36,7 +36,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The request list, read with a fixed number of SQL queries per page whatever its size:
  * the page of {@code dashboard_request} rows, then the open tasks and current activities
  * of those rows from the engine's runtime tables in one query each. No engine service is
- * called per row.
+ * called per row. What it reads of the engine's tables, and the conditions on them its
+ * queries use, are {@link EngineTables}'.
  */
 @Service
 public class RequestReadModel {
@@ -45,9 +46,6 @@ public class RequestReadModel {
 			r.business_key, r.process_instance_id, r.convention, r.state_code, r.state_name, r.meeting_code,
 			r.meeting_first_day, r.submission_due, r.submitted_on, r.current_deadline, r.requested_deadline,
 			r.late_submission, r.status, r.decision, r.started_at, r.ended_at""";
-
-	private static final String OVERDUE = """
-			exists (select 1 from ACT_RU_TASK t where t.PROC_INST_ID_ = r.process_instance_id and t.DUE_DATE_ < :now)""";
 
 	/** From how many finished requests matching a filter their count is reused. */
 	private static final long CLOSED_COUNT_REUSED_FROM = 10_000;
@@ -60,6 +58,8 @@ public class RequestReadModel {
 
 	private final JdbcClient jdbc;
 
+	private final EngineTables engine;
+
 	/**
 	 * Finished requests per convention and meeting filter, when many (see
 	 * {@link #count}).
@@ -69,8 +69,9 @@ public class RequestReadModel {
 	/** The same database, read through a cursor {@link #FETCH_SIZE} rows at a time. */
 	private final NamedParameterJdbcTemplate cursor;
 
-	RequestReadModel(JdbcClient jdbc, DataSource dataSource) {
+	RequestReadModel(JdbcClient jdbc, DataSource dataSource, EngineTables engine) {
 		this.jdbc = jdbc;
+		this.engine = engine;
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		template.setFetchSize(FETCH_SIZE);
 		this.cursor = new NamedParameterJdbcTemplate(template);
@@ -169,14 +170,7 @@ public class RequestReadModel {
 		Where where = where(filter.withStage(null), false);
 		Map<String, Long> counts = new LinkedHashMap<>();
 		Stages.ids().forEach((id) -> counts.put(id, 0L));
-		where.bind(this.jdbc.sql("""
-				select e.ACT_ID_, count(distinct e.PROC_INST_ID_)
-				from ACT_RU_EXECUTION e join dashboard_request r on r.process_instance_id = e.PROC_INST_ID_
-				""" + where.sql() + (where.sql().isEmpty() ? " where" : " and") + """
-				 e.ACT_ID_ in (:stages) and r.status = 'open' group by e.ACT_ID_
-				""")).param("stages", Stages.ids()).query((rs) -> {
-			counts.put(rs.getString(1), rs.getLong(2));
-		});
+		counts.putAll(this.engine.openRequestsPerStage(where.sql(), where.params(), Stages.ids()));
 		return counts;
 	}
 
@@ -253,26 +247,14 @@ public class RequestReadModel {
 	private Map<String, List<StageView>> stages(List<String> processInstanceIds) {
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		Map<String, Map<String, List<TaskRow>>> tasks = new HashMap<>();
-		this.jdbc
-			.sql("""
-					select t.PROC_INST_ID_, t.TASK_DEF_KEY_, t.ID_, t.ASSIGNEE_, t.DUE_DATE_,
-					  (select min(l.GROUP_ID_) from ACT_RU_IDENTITYLINK l where l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate')
-					from ACT_RU_TASK t where t.PROC_INST_ID_ in (:ids)
-					order by t.DUE_DATE_, t.ID_
-					""")
-			.param("ids", processInstanceIds)
-			.query((rs) -> {
-				tasks.computeIfAbsent(rs.getString(1), (id) -> new LinkedHashMap<>())
-					.computeIfAbsent(rs.getString(2), (key) -> new ArrayList<>())
-					.add(new TaskRow(rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5)), rs.getString(6)));
-			});
+		for (EngineTables.OpenTask task : this.engine.openTasks(processInstanceIds)) {
+			tasks.computeIfAbsent(task.processInstanceId(), (id) -> new LinkedHashMap<>())
+				.computeIfAbsent(task.definitionKey(), (key) -> new ArrayList<>())
+				.add(new TaskRow(task.id(), task.assignee(), task.due(), task.candidateGroup()));
+		}
 		Map<String, List<String>> activities = new HashMap<>();
-		this.jdbc.sql("""
-				select distinct e.PROC_INST_ID_, e.ACT_ID_ from ACT_RU_EXECUTION e
-				where e.PROC_INST_ID_ in (:ids) and e.ACT_ID_ in (:stages)
-				""").param("ids", processInstanceIds).param("stages", Stages.ids()).query((rs) -> {
-			activities.computeIfAbsent(rs.getString(1), (id) -> new ArrayList<>()).add(rs.getString(2));
-		});
+		this.engine.currentActivities(processInstanceIds, Stages.ids(),
+				(id, activity) -> activities.computeIfAbsent(id, (key) -> new ArrayList<>()).add(activity));
 		Map<String, List<StageView>> result = new HashMap<>();
 		for (String id : processInstanceIds) {
 			Map<String, List<TaskRow>> byKey = tasks.getOrDefault(id, Map.of());
@@ -327,12 +309,11 @@ public class RequestReadModel {
 			conditions.add("r.status = 'open'");
 		}
 		if (withStage && filter.stage() != null) {
-			conditions.add("exists (select 1 from ACT_RU_EXECUTION e2 where e2.PROC_INST_ID_ = r.process_instance_id"
-					+ " and e2.ACT_ID_ = :stage)");
+			conditions.add(EngineTables.IN_STAGE);
 			params.put("stage", filter.stage());
 		}
 		if (filter.overdueOnly()) {
-			conditions.add(OVERDUE);
+			conditions.add(EngineTables.OVERDUE);
 		}
 		if (filter.overdueOnly() || "taskDue".equals(filter.sort())) {
 			params.put("now", Timestamp.from(ClockUtil.getCurrentTime().toInstant()));

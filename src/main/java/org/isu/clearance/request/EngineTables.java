@@ -201,6 +201,25 @@ class EngineTables {
 	}
 
 	/**
+	 * How many running instances of the process stand in each of these activities (an
+	 * execution at it): the open requests per stage when no other condition applies,
+	 * without joining the read model.
+	 */
+	Map<String, Long> runningInstancesPerActivity(String processKey, List<String> activityIds) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select s.ACT_ID_, count(*) from (
+				  select distinct e.ACT_ID_, e.PROC_INST_ID_ from ACT_RU_EXECUTION e
+				  join ACT_RE_PROCDEF d on d.ID_ = e.PROC_DEF_ID_
+				  where d.KEY_ = :key and e.ACT_ID_ in (:activities)) s
+				group by s.ACT_ID_
+				""").param("key", processKey).param("activities", activityIds).query((rs) -> {
+			counts.put(rs.getString(1), rs.getLong(2));
+		});
+		return counts;
+	}
+
+	/**
 	 * The open tasks of these instances, earliest due first, each with its first
 	 * candidate group.
 	 */

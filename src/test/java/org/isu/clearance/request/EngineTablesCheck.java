@@ -115,6 +115,10 @@ public final class EngineTablesCheck {
 		String otherStage = ExtensionRequestProcess.TASK_CHECK_COMPLETENESS;
 
 		assertThat(engine.openRequestsPerStage("", Map.of(), Stages.ids())).containsKey(stage);
+		assertThat(engine.runningInstancesPerActivity(ExtensionRequestProcess.PROCESS_KEY, Stages.ids()))
+			.isEqualTo(engine.openRequestsPerStage("", Map.of(), Stages.ids()))
+			.containsKey(stage);
+		assertThat(engine.runningInstancesPerActivity("no-such-process", Stages.ids())).isEmpty();
 		assertThat(engine.openRequestsPerStage(" where r.process_instance_id = :id", Map.of("id", id), Stages.ids()))
 			.containsExactly(Map.entry(stage, 1L));
 

@@ -143,6 +143,14 @@ class RequestListTests {
 	void filtersByStageMeetingStatusAndOverdue() throws Exception {
 		assertThat(keys(api("/api/extension-requests?stage=Task_PreliminaryReview&size=500"))).contains(onTime)
 			.doesNotContain(late, withdrawn);
+		// a stage's total is its count among the stage counts
+		JsonNode inStage = api("/api/extension-requests?stage=Task_PreliminaryReview&overdue=false&size=500");
+		assertThat(inStage.get("totalItems").asLong()).isEqualTo(inStage.get("items").size())
+			.isEqualTo(inStage.get("stageCounts").get("Task_PreliminaryReview").asLong());
+		assertThat(api("/api/extension-requests?stage=Task_PreliminaryReview&status=closed").get("totalItems").asLong())
+			.isZero();
+		assertThat(api("/api/extension-requests?stage=Task_PreliminaryReview&overdue=true&status=all").get("items"))
+			.isEmpty();
 		assertThat(keys(api("/api/extension-requests?meeting=14msp&size=500"))).contains(late, onTime);
 		assertThat(keys(api("/api/extension-requests?meeting=3rc&size=500"))).doesNotContain(late, onTime);
 		JsonNode closed = api("/api/extension-requests?status=closed&size=500");
@@ -211,6 +219,14 @@ class RequestListTests {
 			.getForEntity("/?convention=CCM&size=500&lang=fr", String.class)
 			.getBody();
 		assertThat(french).contains("Examen préliminaire", "soumission tardive");
+	}
+
+	@Autowired
+	private org.springframework.context.ApplicationContext context;
+
+	@Test
+	void exportReadInChunksMatchesTheListInEveryOrder() {
+		RequestExportCheck.exportMatchesTheList(this.context);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,6 +55,12 @@ public class RequestReadModel {
 	/** How long such a count is reused. */
 	private static final Duration CLOSED_COUNT_TTL = Duration.ofSeconds(60);
 
+	/**
+	 * How long the open requests per stage of a filter are reused while no request
+	 * changes on this node ({@link RequestChanges}).
+	 */
+	private static final Duration STAGE_COUNTS_TTL = Duration.ofSeconds(5);
+
 	/** Rows {@link #forEach} reads from the database and hands on at a time. */
 	private static final int CHUNK = 1000;
 
@@ -69,6 +76,11 @@ public class RequestReadModel {
 
 	private final EngineTables engine;
 
+	private final RequestChanges changes;
+
+	/** Open requests per stage, per filter (see {@link #stageCounts}). */
+	private final Map<String, StageCounts> stageCounts = new ConcurrentHashMap<>();
+
 	/**
 	 * Finished requests per convention and meeting filter, when many (see
 	 * {@link #count}).
@@ -78,9 +90,10 @@ public class RequestReadModel {
 	/** The same database, read through a cursor {@link #CHUNK} rows at a time. */
 	private final NamedParameterJdbcTemplate cursor;
 
-	RequestReadModel(JdbcClient jdbc, DataSource dataSource, EngineTables engine) {
+	RequestReadModel(JdbcClient jdbc, DataSource dataSource, EngineTables engine, RequestChanges changes) {
 		this.jdbc = jdbc;
 		this.engine = engine;
+		this.changes = changes;
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		template.setFetchSize(CHUNK);
 		this.cursor = new NamedParameterJdbcTemplate(template);
@@ -282,9 +295,28 @@ public class RequestReadModel {
 
 	/**
 	 * How many open requests (matching the filter, whatever its stage) stand in each
-	 * stage, in the order of the process.
+	 * stage, in the order of the process. Every list page shows them, and they read the
+	 * engine's executions of every open request: the counts of a filter are reused for
+	 * {@link #STAGE_COUNTS_TTL} while no request changes on this node (a change commits,
+	 * the next page counts again) and the engine's clock is not moved (the overdue
+	 * filter); another node's changes show within that time.
 	 */
 	Map<String, Long> stageCounts(RequestFilter filter) {
+		String key = filter.convention() + "|" + filter.meeting() + "|" + filter.status() + "|" + filter.overdueOnly();
+		long generation = this.changes.generation();
+		long now = System.nanoTime();
+		long clockOffset = ClockUtil.getCurrentTime().getTime() - System.currentTimeMillis();
+		StageCounts cached = this.stageCounts.get(key);
+		if (cached != null && cached.generation() == generation && now - cached.countedAt() < STAGE_COUNTS_TTL.toNanos()
+				&& Math.abs(clockOffset - cached.clockOffset()) < 1000) {
+			return cached.counts();
+		}
+		Map<String, Long> counts = Collections.unmodifiableMap(countStages(filter));
+		this.stageCounts.put(key, new StageCounts(counts, generation, now, clockOffset));
+		return counts;
+	}
+
+	private Map<String, Long> countStages(RequestFilter filter) {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		Stages.ids().forEach((id) -> counts.put(id, 0L));
 		boolean statusOnly = filter.convention() == null && filter.meeting() == null && !filter.overdueOnly();
@@ -489,6 +521,10 @@ public class RequestReadModel {
 	 * key and id.
 	 */
 	private record Keyset(Object key, String businessKey, String id) {
+
+	}
+
+	private record StageCounts(Map<String, Long> counts, long generation, long countedAt, long clockOffset) {
 
 	}
 

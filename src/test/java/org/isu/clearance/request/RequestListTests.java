@@ -167,6 +167,30 @@ class RequestListTests {
 		assertThat(item(overdue, late).get("stages").get(0).get("overdue").asBoolean()).isTrue();
 	}
 
+	/**
+	 * The counts per stage are reused between pages for a few seconds, but never across a
+	 * change committed on this node: a new request and its completed check show at once.
+	 */
+	@Test
+	void stageCountsFollowEachChangeAtOnce() throws Exception {
+		String check = ExtensionRequestProcess.TASK_CHECK_COMPLETENESS;
+		String review = ExtensionRequestProcess.TASK_PRELIMINARY_REVIEW;
+		JsonNode before = api("/api/extension-requests?size=1").get("stageCounts");
+		assertThat(api("/api/extension-requests?size=1").get("stageCounts")).isEqualTo(before);
+		RequestFixtures.state(this.registry, "TON", "2027-10-01");
+		String key = RequestFixtures.startRequest(this.requests, this.management, "TON", "2029-10-01", "2026-11-02");
+		JsonNode started = api("/api/extension-requests?size=1").get("stageCounts");
+		assertThat(started.get(check).asLong()).isEqualTo(before.get(check).asLong() + 1);
+		DocumentFixtures.attach(this.documents, key, "request", "en");
+		RequestFixtures.complete(this.tasks, this.management, instance(key), check, "isu-officer", "requestComplete",
+				true, "completenessNotes", "Items (a) to (f) present.");
+		JsonNode checked = api("/api/extension-requests?size=1").get("stageCounts");
+		assertThat(checked.get(check).asLong()).isEqualTo(before.get(check).asLong());
+		assertThat(checked.get(review).asLong()).isEqualTo(before.get(review).asLong() + 1);
+		assertThat(api("/api/extension-requests?stage=" + review + "&size=500").get("totalItems").asLong())
+			.isEqualTo(checked.get(review).asLong());
+	}
+
 	@Test
 	void sortsAndPages() throws Exception {
 		JsonNode first = api("/api/extension-requests?status=all&sort=businessKey&direction=desc&size=1&page=0");

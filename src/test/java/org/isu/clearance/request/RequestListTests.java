@@ -177,8 +177,8 @@ class RequestListTests {
 		String review = ExtensionRequestProcess.TASK_PRELIMINARY_REVIEW;
 		JsonNode before = api("/api/extension-requests?size=1").get("stageCounts");
 		assertThat(api("/api/extension-requests?size=1").get("stageCounts")).isEqualTo(before);
-		RequestFixtures.state(this.registry, "TON", "2027-10-01");
-		String key = RequestFixtures.startRequest(this.requests, this.management, "TON", "2029-10-01", "2026-11-02");
+		RequestFixtures.state(this.registry, "NIU", "2027-10-01");
+		String key = RequestFixtures.startRequest(this.requests, this.management, "NIU", "2029-10-01", "2026-11-02");
 		JsonNode started = api("/api/extension-requests?size=1").get("stageCounts");
 		assertThat(started.get(check).asLong()).isEqualTo(before.get(check).asLong() + 1);
 		DocumentFixtures.attach(this.documents, key, "request", "en");

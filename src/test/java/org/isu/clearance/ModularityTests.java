@@ -106,6 +106,30 @@ class ModularityTests {
 		assertThat(upwards).as("sources that name a module not below their own").isEmpty();
 	}
 
+	/**
+	 * The engine's tables ({@code ACT_RU_TASK}, {@code act_hi_procinst}, …) are named by
+	 * one class of the application, {@code request.EngineTables}, which its tests run on
+	 * H2 and PostgreSQL: everything else goes through the engine's API or that class.
+	 */
+	@Test
+	void onlyEngineTablesNamesTheEnginesTables() throws IOException {
+		Pattern table = Pattern.compile("\\bACT_(?:RU|HI|RE|GE|ID)_[A-Z_]+", Pattern.CASE_INSENSITIVE);
+		Path root = Path.of("src/main/java/org/isu/clearance");
+		Path engineTables = root.resolve("request/EngineTables.java");
+		List<String> naming = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(root)) {
+			for (Path file : files.filter((path) -> path.toString().endsWith(".java")).toList()) {
+				Matcher matcher = table.matcher(Files.readString(file));
+				if (!file.equals(engineTables) && matcher.find()) {
+					naming.add(root.relativize(file) + ": " + matcher.group());
+				}
+			}
+		}
+		assertThat(engineTables).exists();
+		assertThat(Files.readString(engineTables)).containsPattern(table);
+		assertThat(naming).as("main classes other than EngineTables that name ACT_ tables").isEmpty();
+	}
+
 	/** The module that owns each model. */
 	static final Map<String, String> MODEL_OWNERS = Map.of("extension-request.bpmn", "request", "deadline-watch.bpmn",
 			"outreach", "article7-reminders.bpmn", "outreach", "coordination-work-plan.bpmn", "workplan",

@@ -3,6 +3,7 @@ package org.isu.clearance;
 import java.util.Map;
 
 import org.isu.clearance.request.EngineTablesCheck;
+import org.isu.clearance.request.RequestExportCheck;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -59,6 +60,7 @@ class PostgresIntegrationTests {
 			assertThat(anonymous).isEqualTo(401);
 
 			EngineTablesCheck.queriesAnswerOnThisDatabase(context, "NRU");
+			RequestExportCheck.exportMatchesTheList(context);
 		}
 
 		assertThatThrownBy(() -> start("prod").close()).hasStackTraceContaining("demo password");

@@ -2,13 +2,17 @@ package org.isu.clearance.outreach;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.isu.clearance.shared.AsSystem;
 
 import org.springframework.stereotype.Component;
@@ -22,10 +26,13 @@ public class WatchedStates {
 
 	private final RuntimeService runtime;
 
+	private final RepositoryService repository;
+
 	private final IdentityService identity;
 
-	WatchedStates(RuntimeService runtime, IdentityService identity) {
+	WatchedStates(RuntimeService runtime, RepositoryService repository, IdentityService identity) {
 		this.runtime = runtime;
+		this.repository = repository;
 		this.identity = identity;
 	}
 
@@ -35,13 +42,20 @@ public class WatchedStates {
 	 */
 	public List<WatchLine> between(LocalDate from, LocalDate to) {
 		return AsSystem.call(this.identity, () -> {
-			Map<String, String> businessKeys = new LinkedHashMap<>();
-			this.runtime.createProcessInstanceQuery()
+			// by the id of each version of the model: the engine's query by key joins
+			// every
+			// running instance of every process (the requests too) to find the few
+			// watches
+			List<ProcessInstance> watches = new ArrayList<>();
+			for (ProcessDefinition version : this.repository.createProcessDefinitionQuery()
 				.processDefinitionKey(DeadlineWatchProcess.PROCESS_KEY)
-				.orderByBusinessKey()
-				.asc()
-				.list()
-				.forEach((watch) -> businessKeys.put(watch.getId(), watch.getBusinessKey()));
+				.list()) {
+				watches.addAll(this.runtime.createProcessInstanceQuery().processDefinitionId(version.getId()).list());
+			}
+			watches.sort(Comparator.comparing(ProcessInstance::getBusinessKey,
+					Comparator.nullsLast(Comparator.naturalOrder())));
+			Map<String, String> businessKeys = new LinkedHashMap<>();
+			watches.forEach((watch) -> businessKeys.put(watch.getId(), watch.getBusinessKey()));
 			if (businessKeys.isEmpty()) {
 				return List.of();
 			}

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,13 +17,39 @@ import org.springframework.stereotype.Component;
 
 /**
  * The engine's tables read directly, where the engine's API cannot serve: a request's
- * whole history in a few queries instead of one per task, and the history a start-up
- * backfill reads. The only class of the request module that names {@code ACT_*} tables
- * outside the read model's queries ({@link RequestReadModel}, which joins them with its
- * own table); {@code EngineTablesTests} runs every query on H2 and PostgreSQL.
+ * whole history in a few queries instead of one per task, the history a start-up backfill
+ * reads, and what the request list ({@link RequestReadModel}) reads of the running
+ * requests beside its own table: the open tasks and current stages of a page's rows, the
+ * open requests per stage, and the conditions and sort expression its queries put in
+ * their {@code WHERE} and {@code ORDER BY} ({@link #IN_STAGE}, {@link #OVERDUE},
+ * {@link #FIRST_TASK_DUE}). The only class of the application that names {@code ACT_*}
+ * tables ({@code ModularityTests} checks the sources); {@code EngineTablesTests} runs
+ * every query and fragment on H2, the PostgreSQL integration test on PostgreSQL, against
+ * a real request.
  */
 @Component
 class EngineTables {
+
+	/**
+	 * Condition on a read-model row {@code r}: the request stands in the stage
+	 * {@code :stage} (an execution of it is at that activity).
+	 */
+	static final String IN_STAGE = """
+			exists (select 1 from ACT_RU_EXECUTION e2 where e2.PROC_INST_ID_ = r.process_instance_id and e2.ACT_ID_ = :stage)""";
+
+	/**
+	 * Condition on a read-model row {@code r}: the request has an open task due before
+	 * {@code :now}.
+	 */
+	static final String OVERDUE = """
+			exists (select 1 from ACT_RU_TASK t where t.PROC_INST_ID_ = r.process_instance_id and t.DUE_DATE_ < :now)""";
+
+	/**
+	 * Expression on a read-model row {@code r}: the earliest due date of the request's
+	 * open tasks, null without one (the list's sort {@code taskDue}).
+	 */
+	static final String FIRST_TASK_DUE = """
+			(select min(t.DUE_DATE_) from ACT_RU_TASK t where t.PROC_INST_ID_ = r.process_instance_id)""";
 
 	private final JdbcClient jdbc;
 
@@ -155,6 +182,75 @@ class EngineTables {
 			.findFirst();
 	}
 
+	/**
+	 * How many open requests stand in each of these stages, among the read-model rows
+	 * {@code r} that {@code readModelWhere} selects (empty, or {@code " where …"} with
+	 * its parameters).
+	 */
+	Map<String, Long> openRequestsPerStage(String readModelWhere, Map<String, Object> params, List<String> stages) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select e.ACT_ID_, count(distinct e.PROC_INST_ID_)
+				from ACT_RU_EXECUTION e join dashboard_request r on r.process_instance_id = e.PROC_INST_ID_
+				""" + readModelWhere + (readModelWhere.isEmpty() ? " where" : " and") + """
+				 e.ACT_ID_ in (:stages) and r.status = 'open' group by e.ACT_ID_
+				""").params(params).param("stages", stages).query((rs) -> {
+			counts.put(rs.getString(1), rs.getLong(2));
+		});
+		return counts;
+	}
+
+	/**
+	 * How many running instances of the process stand in each of these activities (an
+	 * execution at it): the open requests per stage when no other condition applies,
+	 * without joining the read model.
+	 */
+	Map<String, Long> runningInstancesPerActivity(String processKey, List<String> activityIds) {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select s.ACT_ID_, count(*) from (
+				  select distinct e.ACT_ID_, e.PROC_INST_ID_ from ACT_RU_EXECUTION e
+				  join ACT_RE_PROCDEF d on d.ID_ = e.PROC_DEF_ID_
+				  where d.KEY_ = :key and e.ACT_ID_ in (:activities)) s
+				group by s.ACT_ID_
+				""").param("key", processKey).param("activities", activityIds).query((rs) -> {
+			counts.put(rs.getString(1), rs.getLong(2));
+		});
+		return counts;
+	}
+
+	/**
+	 * The open tasks of these instances, earliest due first, each with its first
+	 * candidate group.
+	 */
+	List<OpenTask> openTasks(List<String> processInstanceIds) {
+		return this.jdbc
+			.sql("""
+					select t.PROC_INST_ID_, t.TASK_DEF_KEY_, t.ID_, t.ASSIGNEE_, t.DUE_DATE_,
+					  (select min(l.GROUP_ID_) from ACT_RU_IDENTITYLINK l where l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate')
+					from ACT_RU_TASK t where t.PROC_INST_ID_ in (:ids)
+					order by t.DUE_DATE_, t.ID_
+					""")
+			.param("ids", processInstanceIds)
+			.query((rs, row) -> new OpenTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					instant(rs.getTimestamp(5)), rs.getString(6)))
+			.list();
+	}
+
+	/**
+	 * Which of these activities the given instances stand in (an execution at the
+	 * activity), each pair once: instance id and activity id.
+	 */
+	void currentActivities(List<String> processInstanceIds, List<String> activityIds,
+			BiConsumer<String, String> instanceAndActivity) {
+		this.jdbc.sql("""
+				select distinct e.PROC_INST_ID_, e.ACT_ID_ from ACT_RU_EXECUTION e
+				where e.PROC_INST_ID_ in (:ids) and e.ACT_ID_ in (:activities)
+				""").param("ids", processInstanceIds).param("activities", activityIds).query((rs) -> {
+			instanceAndActivity.accept(rs.getString(1), rs.getString(2));
+		});
+	}
+
 	private static VariableUpdate variableUpdate(ResultSet rs, int row) throws SQLException {
 		String type = rs.getString(2);
 		Object value = switch ((type != null) ? type : "null") {
@@ -187,6 +283,16 @@ class EngineTables {
 	 */
 	record HistoricTask(String id, String definitionKey, String name, String assignee, Instant started, Instant ended,
 			Instant due, String deleteReason, String activityInstanceId) {
+
+	}
+
+	/**
+	 * One open task of a running instance.
+	 *
+	 * @param candidateGroup the first of its candidate groups, if any
+	 */
+	record OpenTask(String processInstanceId, String definitionKey, String id, String assignee, Instant due,
+			String candidateGroup) {
 
 	}
 

@@ -25,7 +25,7 @@ public record RequestFilter(String convention, String meeting, String stage, boo
 	static final Map<String, String> SORTS = Map.of("submissionDue", "r.submission_due", "meeting",
 			"r.meeting_first_day", "state", "r.state_name", "convention", "r.convention", "submittedOn",
 			"r.submitted_on", "businessKey", "r.business_key", "started", "r.started_at", "taskDue",
-			"(select min(t.DUE_DATE_) from ACT_RU_TASK t where t.PROC_INST_ID_ = r.process_instance_id)");
+			EngineTables.FIRST_TASK_DUE);
 
 	public static RequestFilter of(String convention, String meeting, String stage, Boolean overdueOnly, String status,
 			String sort, String direction, Integer page, Integer size, int defaultPageSize, int maxPageSize) {

@@ -44,8 +44,11 @@ class RequestProjection {
 
 	private final JdbcClient jdbc;
 
-	RequestProjection(JdbcClient jdbc) {
+	private final RequestChanges changes;
+
+	RequestProjection(JdbcClient jdbc, RequestChanges changes) {
 		this.jdbc = jdbc;
+		this.changes = changes;
 	}
 
 	@EventListener
@@ -53,6 +56,9 @@ class RequestProjection {
 		if (!ExtensionRequestProcess.PROCESS_KEY.equals(event.getProcessDefinitionKey())) {
 			return;
 		}
+		// a stage, task, due date or variable of a request: what the list counts may
+		// change
+		this.changes.changing();
 		if (event instanceof HistoricProcessInstanceEventEntity instance) {
 			onInstance(instance);
 		}

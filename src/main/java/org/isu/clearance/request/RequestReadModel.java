@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,13 +31,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The request list, read with a fixed number of SQL queries per page whatever its size:
  * the page of {@code dashboard_request} rows, then the open tasks and current activities
  * of those rows from the engine's runtime tables in one query each. No engine service is
- * called per row.
+ * called per row. What it reads of the engine's tables, and the conditions on them its
+ * queries use, are {@link EngineTables}'.
  */
 @Service
 public class RequestReadModel {
@@ -46,19 +49,37 @@ public class RequestReadModel {
 			r.meeting_first_day, r.submission_due, r.submitted_on, r.current_deadline, r.requested_deadline,
 			r.late_submission, r.status, r.decision, r.started_at, r.ended_at""";
 
-	private static final String OVERDUE = """
-			exists (select 1 from ACT_RU_TASK t where t.PROC_INST_ID_ = r.process_instance_id and t.DUE_DATE_ < :now)""";
-
 	/** From how many finished requests matching a filter their count is reused. */
 	private static final long CLOSED_COUNT_REUSED_FROM = 10_000;
 
 	/** How long such a count is reused. */
 	private static final Duration CLOSED_COUNT_TTL = Duration.ofSeconds(60);
 
-	/** Rows a cursor of {@link #forEach} reads from the database at a time. */
-	private static final int FETCH_SIZE = 500;
+	/**
+	 * How long the open requests per stage of a filter are reused while no request
+	 * changes on this node ({@link RequestChanges}).
+	 */
+	private static final Duration STAGE_COUNTS_TTL = Duration.ofSeconds(5);
+
+	/** Rows {@link #forEach} reads from the database and hands on at a time. */
+	private static final int CHUNK = 1000;
+
+	/**
+	 * The sorts {@link #forEach} reads by keyset: columns with an index in the list's
+	 * order, {@code (column, business_key, process_instance_id)} (migration V63; the
+	 * business key's own index for the business key).
+	 */
+	private static final Map<String, String> KEYSET_SORTS = Map.of("submissionDue", "r.submission_due", "meeting",
+			"r.meeting_first_day", "state", "r.state_name", "started", "r.started_at", "businessKey", "r.business_key");
 
 	private final JdbcClient jdbc;
+
+	private final EngineTables engine;
+
+	private final RequestChanges changes;
+
+	/** Open requests per stage, per filter (see {@link #stageCounts}). */
+	private final Map<String, StageCounts> stageCounts = new ConcurrentHashMap<>();
 
 	/**
 	 * Finished requests per convention and meeting filter, when many (see
@@ -66,20 +87,37 @@ public class RequestReadModel {
 	 */
 	private final Map<String, ClosedCount> closedCounts = new ConcurrentHashMap<>();
 
-	/** The same database, read through a cursor {@link #FETCH_SIZE} rows at a time. */
+	/** The same database, read through a cursor {@link #CHUNK} rows at a time. */
 	private final NamedParameterJdbcTemplate cursor;
 
-	RequestReadModel(JdbcClient jdbc, DataSource dataSource) {
+	RequestReadModel(JdbcClient jdbc, DataSource dataSource, EngineTables engine, RequestChanges changes) {
 		this.jdbc = jdbc;
+		this.engine = engine;
+		this.changes = changes;
 		JdbcTemplate template = new JdbcTemplate(dataSource);
-		template.setFetchSize(FETCH_SIZE);
+		template.setFetchSize(CHUNK);
 		this.cursor = new NamedParameterJdbcTemplate(template);
 	}
 
 	@Transactional(readOnly = true)
 	public RequestPage page(RequestFilter filter) {
+		Map<String, Long> stageCounts = stageCounts(filter);
+		// with a stage, the filter matches the open requests its stage count counts
+		long total = (filter.stage() != null) ? stageCounts.get(filter.stage()) : count(filter);
+		return page(filter, total, stageCounts);
+	}
+
+	/**
+	 * A page of the list without the open requests per stage (an empty map): the work
+	 * plan's chart, which does not show them.
+	 */
+	@Transactional(readOnly = true)
+	public RequestPage pageWithoutStageCounts(RequestFilter filter) {
+		return page(filter, count(filter), Map.of());
+	}
+
+	private RequestPage page(RequestFilter filter, long total, Map<String, Long> stageCounts) {
 		Where where = where(filter, true);
-		long total = count(filter);
 		List<Row> rows = where
 			.bind(this.jdbc.sql("select " + COLUMNS + " from dashboard_request r" + where.sql() + " order by "
 					+ order(filter) + " offset :offset rows fetch next :size rows only"))
@@ -88,7 +126,7 @@ public class RequestReadModel {
 			.query(RequestReadModel::row)
 			.list();
 		return new RequestPage(summaries(rows), filter.page(), filter.size(), total,
-				(int) ((total + filter.size() - 1) / filter.size()), stageCounts(filter));
+				(int) ((total + filter.size() - 1) / filter.size()), stageCounts);
 	}
 
 	/**
@@ -130,20 +168,39 @@ public class RequestReadModel {
 
 	/**
 	 * Every request the filter matches, whatever its page and however many, in the
-	 * filter's order, handed to {@code chunks} a few hundred at a time with their stages:
-	 * the rows come through one database cursor and the stages of each chunk from two
-	 * queries, so memory holds one chunk whatever the number of rows (the CSV export).
-	 * The transaction (and its connection) lasts until the last chunk is consumed.
+	 * filter's order, handed to {@code chunks} {@link #CHUNK} at a time with their
+	 * stages, so that memory holds one chunk whatever the number of rows (the CSV
+	 * export). Sorted by a column that has an index in the list's order
+	 * ({@link #KEYSET_SORTS}), each chunk is read by its own query that continues after
+	 * the last row of the one before (keyset: the rows come in the index's order, so the
+	 * first chunk needs no sort of every matching row and is there at once); otherwise
+	 * through one database cursor over the sorted result. One transaction at
+	 * {@code REPEATABLE_READ}, so the chunks see one snapshot; it (and its connection)
+	 * lasts until the last chunk is consumed.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public void forEach(RequestFilter filter, Consumer<List<RequestSummary>> chunks) {
+		forEach(filter, CHUNK, chunks);
+	}
+
+	/**
+	 * {@link #forEach(RequestFilter, Consumer)} in chunks of a given size (the tests
+	 * cross chunk boundaries with a few rows).
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	void forEach(RequestFilter filter, int chunkSize, Consumer<List<RequestSummary>> chunks) {
+		String key = KEYSET_SORTS.get(filter.sort());
+		if (key != null) {
+			forEachByKeyset(filter, key, chunkSize, chunks);
+			return;
+		}
 		Where where = where(filter, true);
-		List<Row> chunk = new ArrayList<>(FETCH_SIZE);
+		List<Row> chunk = new ArrayList<>(chunkSize);
 		this.cursor.query(
 				"select " + COLUMNS + " from dashboard_request r" + where.sql() + " order by " + order(filter),
 				where.params(), (ResultSet rs) -> {
 					chunk.add(row(rs, chunk.size()));
-					if (chunk.size() == FETCH_SIZE) {
+					if (chunk.size() == chunkSize) {
 						chunks.accept(summaries(chunk));
 						chunk.clear();
 					}
@@ -153,30 +210,129 @@ public class RequestReadModel {
 		}
 	}
 
+	/**
+	 * The chunks of {@link #forEach} by keyset on {@code (key, business_key,
+	 * process_instance_id)}, in the list's order (the key ascending or descending, nulls
+	 * last, then the business key (nulls last) and the id): after a chunk's last row, the
+	 * rows that follow it are, in this order, those with its key and business key and a
+	 * greater id, or its key and a greater business key (one row comparison), those with
+	 * its key and no business key, those with a key after it, and those without a key;
+	 * each is one query that an index on {@code (key, business_key,
+	 * process_instance_id)} answers in order, run while the chunk is not full.
+	 */
+	private void forEachByKeyset(RequestFilter filter, String key, int chunkSize,
+			Consumer<List<RequestSummary>> chunks) {
+		Where where = where(filter, true);
+		String select = "select " + COLUMNS + ", " + key + " as sort_key from dashboard_request r" + where.sql()
+				+ (where.sql().isEmpty() ? " where " : " and ");
+		// a continuation's rows share the key, or have one: the null's place need not be
+		// named (which lets a descending read walk the index backwards)
+		String tie = " order by r.business_key asc nulls last, r.process_instance_id asc";
+		String byKey = " order by " + key + (filter.descending() ? " desc" : " asc")
+				+ ", r.business_key asc nulls last, r.process_instance_id asc";
+		String after = filter.descending() ? " < " : " > ";
+		Keyset last = null;
+		while (true) {
+			Map<String, String> continuations = new LinkedHashMap<>();
+			Map<String, Object> params = new HashMap<>(where.params());
+			if (last == null) {
+				continuations.put(key + " is not null", byKey);
+				continuations.put(key + " is null", tie);
+			}
+			else {
+				String sameKey = (last.key() != null) ? key + " = :lastKey" : key + " is null";
+				params.put("lastKey", last.key());
+				params.put("lastBusinessKey", last.businessKey());
+				params.put("lastId", last.id());
+				if (last.businessKey() != null) {
+					continuations.put(
+							sameKey + " and (r.business_key, r.process_instance_id) > (:lastBusinessKey, :lastId)",
+							tie);
+					continuations.put(sameKey + " and r.business_key is null", tie);
+				}
+				else {
+					continuations.put(sameKey + " and r.business_key is null and r.process_instance_id > :lastId", tie);
+				}
+				if (last.key() != null) {
+					continuations.put(key + after + ":lastKey", byKey);
+					continuations.put(key + " is null", tie);
+				}
+			}
+			List<Row> chunk = new ArrayList<>(chunkSize);
+			Object[] lastKey = new Object[1];
+			for (Map.Entry<String, String> continuation : continuations.entrySet()) {
+				params.put("chunk", chunkSize - chunk.size());
+				this.jdbc
+					.sql(select + continuation.getKey() + continuation.getValue() + " fetch first :chunk rows only")
+					.params(params)
+					.query((ResultSet rs) -> {
+						chunk.add(row(rs, chunk.size()));
+						lastKey[0] = rs.getObject("sort_key");
+					});
+				if (chunk.size() == chunkSize) {
+					break;
+				}
+			}
+			if (chunk.isEmpty()) {
+				return;
+			}
+			chunks.accept(summaries(chunk));
+			if (chunk.size() < chunkSize) {
+				return;
+			}
+			Row end = chunk.get(chunk.size() - 1);
+			last = new Keyset(lastKey[0], end.businessKey(), end.id());
+		}
+	}
+
 	private static String order(RequestFilter filter) {
 		// started_at is never null: no "nulls last", so that its index serves both
 		// directions
 		String nulls = "started".equals(filter.sort()) ? "" : " nulls last";
 		return RequestFilter.SORTS.get(filter.sort()) + (filter.descending() ? " desc" : " asc") + nulls
-				+ ", r.business_key asc, r.process_instance_id asc";
+				+ ", r.business_key asc nulls last, r.process_instance_id asc";
 	}
 
 	/**
 	 * How many open requests (matching the filter, whatever its stage) stand in each
-	 * stage, in the order of the process.
+	 * stage, in the order of the process. Every list page shows them, and they read the
+	 * engine's executions of every open request: the counts of a filter are reused for
+	 * {@link #STAGE_COUNTS_TTL} while no request changes on this node (a change commits,
+	 * the next page counts again) and the engine's clock is not moved (the overdue
+	 * filter); another node's changes show within that time.
 	 */
 	Map<String, Long> stageCounts(RequestFilter filter) {
-		Where where = where(filter.withStage(null), false);
+		String key = filter.convention() + "|" + filter.meeting() + "|" + filter.status() + "|" + filter.overdueOnly();
+		long generation = this.changes.generation();
+		long now = System.nanoTime();
+		long clockOffset = ClockUtil.getCurrentTime().getTime() - System.currentTimeMillis();
+		StageCounts cached = this.stageCounts.get(key);
+		if (cached != null && cached.generation() == generation && now - cached.countedAt() < STAGE_COUNTS_TTL.toNanos()
+				&& Math.abs(clockOffset - cached.clockOffset()) < 1000) {
+			return cached.counts();
+		}
+		Map<String, Long> counts = Collections.unmodifiableMap(countStages(filter));
+		this.stageCounts.put(key, new StageCounts(counts, generation, now, clockOffset));
+		return counts;
+	}
+
+	private Map<String, Long> countStages(RequestFilter filter) {
 		Map<String, Long> counts = new LinkedHashMap<>();
 		Stages.ids().forEach((id) -> counts.put(id, 0L));
-		where.bind(this.jdbc.sql("""
-				select e.ACT_ID_, count(distinct e.PROC_INST_ID_)
-				from ACT_RU_EXECUTION e join dashboard_request r on r.process_instance_id = e.PROC_INST_ID_
-				""" + where.sql() + (where.sql().isEmpty() ? " where" : " and") + """
-				 e.ACT_ID_ in (:stages) and r.status = 'open' group by e.ACT_ID_
-				""")).param("stages", Stages.ids()).query((rs) -> {
-			counts.put(rs.getString(1), rs.getLong(2));
-		});
+		boolean statusOnly = filter.convention() == null && filter.meeting() == null && !filter.overdueOnly();
+		if (statusOnly && "closed".equals(filter.status())) {
+			// only an open request stands in a stage
+			return counts;
+		}
+		if (statusOnly) {
+			// every open request: the running requests, counted without the read model
+			// (the projection opens and closes a row in the transaction that starts and
+			// ends its request)
+			counts.putAll(this.engine.runningInstancesPerActivity(ExtensionRequestProcess.PROCESS_KEY, Stages.ids()));
+			return counts;
+		}
+		Where where = where(filter.withStage(null), false);
+		counts.putAll(this.engine.openRequestsPerStage(where.sql(), where.params(), Stages.ids()));
 		return counts;
 	}
 
@@ -253,26 +409,14 @@ public class RequestReadModel {
 	private Map<String, List<StageView>> stages(List<String> processInstanceIds) {
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		Map<String, Map<String, List<TaskRow>>> tasks = new HashMap<>();
-		this.jdbc
-			.sql("""
-					select t.PROC_INST_ID_, t.TASK_DEF_KEY_, t.ID_, t.ASSIGNEE_, t.DUE_DATE_,
-					  (select min(l.GROUP_ID_) from ACT_RU_IDENTITYLINK l where l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate')
-					from ACT_RU_TASK t where t.PROC_INST_ID_ in (:ids)
-					order by t.DUE_DATE_, t.ID_
-					""")
-			.param("ids", processInstanceIds)
-			.query((rs) -> {
-				tasks.computeIfAbsent(rs.getString(1), (id) -> new LinkedHashMap<>())
-					.computeIfAbsent(rs.getString(2), (key) -> new ArrayList<>())
-					.add(new TaskRow(rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5)), rs.getString(6)));
-			});
+		for (EngineTables.OpenTask task : this.engine.openTasks(processInstanceIds)) {
+			tasks.computeIfAbsent(task.processInstanceId(), (id) -> new LinkedHashMap<>())
+				.computeIfAbsent(task.definitionKey(), (key) -> new ArrayList<>())
+				.add(new TaskRow(task.id(), task.assignee(), task.due(), task.candidateGroup()));
+		}
 		Map<String, List<String>> activities = new HashMap<>();
-		this.jdbc.sql("""
-				select distinct e.PROC_INST_ID_, e.ACT_ID_ from ACT_RU_EXECUTION e
-				where e.PROC_INST_ID_ in (:ids) and e.ACT_ID_ in (:stages)
-				""").param("ids", processInstanceIds).param("stages", Stages.ids()).query((rs) -> {
-			activities.computeIfAbsent(rs.getString(1), (id) -> new ArrayList<>()).add(rs.getString(2));
-		});
+		this.engine.currentActivities(processInstanceIds, Stages.ids(),
+				(id, activity) -> activities.computeIfAbsent(id, (key) -> new ArrayList<>()).add(activity));
 		Map<String, List<StageView>> result = new HashMap<>();
 		for (String id : processInstanceIds) {
 			Map<String, List<TaskRow>> byKey = tasks.getOrDefault(id, Map.of());
@@ -327,12 +471,11 @@ public class RequestReadModel {
 			conditions.add("r.status = 'open'");
 		}
 		if (withStage && filter.stage() != null) {
-			conditions.add("exists (select 1 from ACT_RU_EXECUTION e2 where e2.PROC_INST_ID_ = r.process_instance_id"
-					+ " and e2.ACT_ID_ = :stage)");
+			conditions.add(EngineTables.IN_STAGE);
 			params.put("stage", filter.stage());
 		}
 		if (filter.overdueOnly()) {
-			conditions.add(OVERDUE);
+			conditions.add(EngineTables.OVERDUE);
 		}
 		if (filter.overdueOnly() || "taskDue".equals(filter.sort())) {
 			params.put("now", Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
@@ -370,6 +513,18 @@ public class RequestReadModel {
 			String meetingCode, LocalDate meetingFirstDay, LocalDate submissionDue, LocalDate submittedOn,
 			LocalDate currentDeadline, LocalDate requestedDeadline, boolean late, String status, String decision,
 			Instant started, Instant ended) {
+
+	}
+
+	/**
+	 * Where a chunk of {@link #forEachByKeyset} ended: the last row's sort key, business
+	 * key and id.
+	 */
+	private record Keyset(Object key, String businessKey, String id) {
+
+	}
+
+	private record StageCounts(Map<String, Long> counts, long generation, long countedAt, long clockOffset) {
 
 	}
 

@@ -122,11 +122,11 @@ class WorkPlanPage {
 					.map((item) -> new Marker(item.date(), "due", item.date() + " " + item.what()))
 					.toList()));
 		// one page of the meeting's open requests, by State (a real cycle has a few dozen
-		// at
-		// most); the page says how many more the request list shows
+		// at most), without the list's counts per stage; the page says how many more the
+		// request list shows
 		RequestFilter open = new RequestFilter(meeting.convention().name(), meeting.code(), null, false, "open",
 				"state", false, 0, REQUESTS_SHOWN);
-		RequestPage requests = this.readModel.page(open);
+		RequestPage requests = this.readModel.pageWithoutStageCounts(open);
 		List<Item> requestItems = new ArrayList<>();
 		for (RequestSummary request : requests.items()) {
 			String who = (request.stateName() != null) ? request.stateName() : request.stateCode();

@@ -1,8 +1,11 @@
 package org.isu.clearance.request;
 
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -12,16 +15,18 @@ import org.isu.clearance.document.DocumentFixtures;
 import org.isu.clearance.document.Documents;
 import org.isu.clearance.registry.Registry;
 import org.isu.clearance.request.EngineTables.HistoricTask;
+import org.isu.clearance.request.EngineTables.OpenTask;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs every query of {@link EngineTables} on a request taken through its first steps, on
- * whichever database the application runs: {@link EngineTablesTests} on H2, the
- * PostgreSQL integration test on PostgreSQL. The queries name the engine's columns, so a
- * schema the engine changes fails here first.
+ * Runs every query and SQL fragment of {@link EngineTables} on a request taken through
+ * its first steps, on whichever database the application runs: {@link EngineTablesTests}
+ * on H2, the PostgreSQL integration test on PostgreSQL. The queries name the engine's
+ * columns, so a schema the engine changes fails here first.
  */
 public final class EngineTablesCheck {
 
@@ -85,6 +90,58 @@ public final class EngineTablesCheck {
 		assertThat(engine.lastReached(id, List.of(ExtensionRequestProcess.TASK_CHECK_COMPLETENESS)))
 			.contains(ExtensionRequestProcess.TASK_CHECK_COMPLETENESS);
 		assertThat(engine.lastReached(id, List.of(ExtensionRequestProcess.END_GRANTED))).isEmpty();
+		readModelQueries(context.getBean(JdbcClient.class), engine, id);
+	}
+
+	/**
+	 * What the request list reads of the engine: the request's open task and its stage,
+	 * the open requests per stage, and the conditions and sort expression the list's own
+	 * queries embed, each run on the request's read-model row.
+	 */
+	private static void readModelQueries(JdbcClient jdbc, EngineTables engine, String id) {
+		List<OpenTask> open = engine.openTasks(List.of(id));
+		assertThat(open).isNotEmpty().allSatisfy((task) -> {
+			assertThat(task.processInstanceId()).isEqualTo(id);
+			assertThat(task.id()).isNotNull();
+			assertThat(task.due()).isNotNull();
+		});
+		OpenTask first = open.get(0);
+		assertThat(first.definitionKey()).isNotEqualTo(ExtensionRequestProcess.TASK_CHECK_COMPLETENESS);
+		assertThat(open).anySatisfy((task) -> assertThat(task.candidateGroup()).isNotNull());
+		Map<String, String> stages = new LinkedHashMap<>();
+		engine.currentActivities(List.of(id), Stages.ids(), stages::put);
+		assertThat(stages).containsEntry(id, first.definitionKey());
+		String stage = first.definitionKey();
+		String otherStage = ExtensionRequestProcess.TASK_CHECK_COMPLETENESS;
+
+		assertThat(engine.openRequestsPerStage("", Map.of(), Stages.ids())).containsKey(stage);
+		assertThat(engine.runningInstancesPerActivity(ExtensionRequestProcess.PROCESS_KEY, Stages.ids()))
+			.isEqualTo(engine.openRequestsPerStage("", Map.of(), Stages.ids()))
+			.containsKey(stage);
+		assertThat(engine.runningInstancesPerActivity("no-such-process", Stages.ids())).isEmpty();
+		assertThat(engine.openRequestsPerStage(" where r.process_instance_id = :id", Map.of("id", id), Stages.ids()))
+			.containsExactly(Map.entry(stage, 1L));
+
+		assertThat(matches(jdbc, id, EngineTables.IN_STAGE, Map.of("stage", stage))).isTrue();
+		assertThat(matches(jdbc, id, EngineTables.IN_STAGE, Map.of("stage", otherStage))).isFalse();
+		Timestamp before = Timestamp.from(first.due().minusSeconds(60));
+		Timestamp after = Timestamp.from(first.due().plusSeconds(60));
+		assertThat(matches(jdbc, id, EngineTables.OVERDUE, Map.of("now", before))).isFalse();
+		assertThat(matches(jdbc, id, EngineTables.OVERDUE, Map.of("now", after))).isTrue();
+		Timestamp firstDue = jdbc
+			.sql("select " + EngineTables.FIRST_TASK_DUE + " from dashboard_request r where r.process_instance_id = ?")
+			.param(id)
+			.query(Timestamp.class)
+			.single();
+		assertThat(firstDue.toInstant()).isEqualTo(first.due());
+	}
+
+	private static boolean matches(JdbcClient jdbc, String id, String condition, Map<String, Object> params) {
+		return jdbc.sql("select count(*) from dashboard_request r where r.process_instance_id = :id and " + condition)
+			.param("id", id)
+			.params(params)
+			.query(Long.class)
+			.single() == 1;
 	}
 
 }

@@ -143,6 +143,14 @@ class RequestListTests {
 	void filtersByStageMeetingStatusAndOverdue() throws Exception {
 		assertThat(keys(api("/api/extension-requests?stage=Task_PreliminaryReview&size=500"))).contains(onTime)
 			.doesNotContain(late, withdrawn);
+		// a stage's total is its count among the stage counts
+		JsonNode inStage = api("/api/extension-requests?stage=Task_PreliminaryReview&overdue=false&size=500");
+		assertThat(inStage.get("totalItems").asLong()).isEqualTo(inStage.get("items").size())
+			.isEqualTo(inStage.get("stageCounts").get("Task_PreliminaryReview").asLong());
+		assertThat(api("/api/extension-requests?stage=Task_PreliminaryReview&status=closed").get("totalItems").asLong())
+			.isZero();
+		assertThat(api("/api/extension-requests?stage=Task_PreliminaryReview&overdue=true&status=all").get("items"))
+			.isEmpty();
 		assertThat(keys(api("/api/extension-requests?meeting=14msp&size=500"))).contains(late, onTime);
 		assertThat(keys(api("/api/extension-requests?meeting=3rc&size=500"))).doesNotContain(late, onTime);
 		JsonNode closed = api("/api/extension-requests?status=closed&size=500");
@@ -157,6 +165,30 @@ class RequestListTests {
 		assertThat(keys(overdue)).contains(late).doesNotContain(onTime, withdrawn);
 		assertThat(item(overdue, late).get("overdue").asBoolean()).isTrue();
 		assertThat(item(overdue, late).get("stages").get(0).get("overdue").asBoolean()).isTrue();
+	}
+
+	/**
+	 * The counts per stage are reused between pages for a few seconds, but never across a
+	 * change committed on this node: a new request and its completed check show at once.
+	 */
+	@Test
+	void stageCountsFollowEachChangeAtOnce() throws Exception {
+		String check = ExtensionRequestProcess.TASK_CHECK_COMPLETENESS;
+		String review = ExtensionRequestProcess.TASK_PRELIMINARY_REVIEW;
+		JsonNode before = api("/api/extension-requests?size=1").get("stageCounts");
+		assertThat(api("/api/extension-requests?size=1").get("stageCounts")).isEqualTo(before);
+		RequestFixtures.state(this.registry, "NIU", "2027-10-01");
+		String key = RequestFixtures.startRequest(this.requests, this.management, "NIU", "2029-10-01", "2026-11-02");
+		JsonNode started = api("/api/extension-requests?size=1").get("stageCounts");
+		assertThat(started.get(check).asLong()).isEqualTo(before.get(check).asLong() + 1);
+		DocumentFixtures.attach(this.documents, key, "request", "en");
+		RequestFixtures.complete(this.tasks, this.management, instance(key), check, "isu-officer", "requestComplete",
+				true, "completenessNotes", "Items (a) to (f) present.");
+		JsonNode checked = api("/api/extension-requests?size=1").get("stageCounts");
+		assertThat(checked.get(check).asLong()).isEqualTo(before.get(check).asLong());
+		assertThat(checked.get(review).asLong()).isEqualTo(before.get(review).asLong() + 1);
+		assertThat(api("/api/extension-requests?stage=" + review + "&size=500").get("totalItems").asLong())
+			.isEqualTo(checked.get(review).asLong());
 	}
 
 	@Test
@@ -211,6 +243,14 @@ class RequestListTests {
 			.getForEntity("/?convention=CCM&size=500&lang=fr", String.class)
 			.getBody();
 		assertThat(french).contains("Examen préliminaire", "soumission tardive");
+	}
+
+	@Autowired
+	private org.springframework.context.ApplicationContext context;
+
+	@Test
+	void exportReadInChunksMatchesTheListInEveryOrder() {
+		RequestExportCheck.exportMatchesTheList(this.context);
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package org.isu.clearance.dashboard;
+package org.isu.clearance.request;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.isu.clearance.ClearanceApplication;
 import org.isu.clearance.Footprint;
 import org.isu.clearance.ScratchDatabase;
-import org.isu.clearance.request.ExtensionRequestProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

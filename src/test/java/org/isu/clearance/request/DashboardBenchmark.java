@@ -1,4 +1,4 @@
-package org.isu.clearance.dashboard;
+package org.isu.clearance.request;
 
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -32,7 +32,6 @@ import org.isu.clearance.ClearanceApplication;
 import org.isu.clearance.Footprint;
 import org.isu.clearance.ScratchDatabase;
 import org.isu.clearance.registry.Language;
-import org.isu.clearance.request.ExtensionRequestProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

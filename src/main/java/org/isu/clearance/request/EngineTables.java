@@ -12,6 +12,10 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +54,18 @@ class EngineTables {
 	 */
 	static final String FIRST_TASK_DUE = """
 			(select min(t.DUE_DATE_) from ACT_RU_TASK t where t.PROC_INST_ID_ = r.process_instance_id)""";
+
+	/**
+	 * Indexes of ours on the engine's runtime tables, which index neither an execution's
+	 * activity nor a task's due date: the list's stage filter ({@link #IN_STAGE}) and its
+	 * overdue filter ({@link #OVERDUE}) then read the few requests that match instead of
+	 * probing every open one. Created once, at start-up ({@link #ensureIndexes()}).
+	 */
+	static final List<String> INDEXES = List.of(
+			"create index if not exists ix_clearance_execution_activity on ACT_RU_EXECUTION (ACT_ID_, PROC_INST_ID_)",
+			"create index if not exists ix_clearance_task_due on ACT_RU_TASK (DUE_DATE_, PROC_INST_ID_)");
+
+	private static final Logger log = LoggerFactory.getLogger(EngineTables.class);
 
 	private final JdbcClient jdbc;
 
@@ -249,6 +265,22 @@ class EngineTables {
 				""").param("ids", processInstanceIds).param("activities", activityIds).query((rs) -> {
 			instanceAndActivity.accept(rs.getString(1), rs.getString(2));
 		});
+	}
+
+	/**
+	 * Creates the {@link #INDEXES} the engine's tables lack, if they do. An index that
+	 * cannot be created (another node creating it at the same moment) is logged and left
+	 * for the next start: the queries answer the same without it, only slower.
+	 */
+	void ensureIndexes() {
+		for (String index : INDEXES) {
+			try {
+				this.jdbc.sql(index).update();
+			}
+			catch (DataAccessException ex) {
+				log.warn("Index not created ({}): {}", index, ex.getMostSpecificCause().getMessage());
+			}
+		}
 	}
 
 	private static VariableUpdate variableUpdate(ResultSet rs, int row) throws SQLException {

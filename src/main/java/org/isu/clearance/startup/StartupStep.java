@@ -14,6 +14,11 @@ public enum StartupStep {
 	 */
 	ACCESS,
 	/**
+	 * Indexes of the application's own on the engine's runtime tables (request): before
+	 * the lists read them.
+	 */
+	ENGINE_INDEXES,
+	/**
 	 * Running instances of an older version of a model moved to the latest one (request):
 	 * before their variables are upgraded or read.
 	 */

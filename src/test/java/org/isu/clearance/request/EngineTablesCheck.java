@@ -1,5 +1,14 @@
 package org.isu.clearance.request;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Date;
@@ -46,6 +55,7 @@ public final class EngineTablesCheck {
 	}
 
 	private static void check(ApplicationContext context, String stateCode) {
+		indexes(context);
 		ManagementService management = context.getBean(ManagementService.class);
 		TaskService tasks = context.getBean(TaskService.class);
 		RequestFixtures.state(context.getBean(Registry.class), stateCode, "2027-10-01");
@@ -91,6 +101,38 @@ public final class EngineTablesCheck {
 			.contains(ExtensionRequestProcess.TASK_CHECK_COMPLETENESS);
 		assertThat(engine.lastReached(id, List.of(ExtensionRequestProcess.END_GRANTED))).isEmpty();
 		readModelQueries(context.getBean(JdbcClient.class), engine, id);
+	}
+
+	/**
+	 * The indexes of ours on the engine's tables exist after start-up, and creating them
+	 * again changes nothing.
+	 */
+	private static void indexes(ApplicationContext context) {
+		context.getBean(EngineTables.class).ensureIndexes();
+		Map<String, String> expected = Map.of("ACT_RU_EXECUTION", "IX_CLEARANCE_EXECUTION_ACTIVITY", "ACT_RU_TASK",
+				"IX_CLEARANCE_TASK_DUE");
+		try (Connection connection = context.getBean(DataSource.class).getConnection()) {
+			DatabaseMetaData metadata = connection.getMetaData();
+			expected.forEach((table, index) -> {
+				List<String> names = new ArrayList<>();
+				for (String name : List.of(table, table.toLowerCase(Locale.ROOT))) {
+					try (ResultSet rs = metadata.getIndexInfo(null, null, name, false, true)) {
+						while (rs.next()) {
+							if (rs.getString("INDEX_NAME") != null) {
+								names.add(rs.getString("INDEX_NAME").toUpperCase(Locale.ROOT));
+							}
+						}
+					}
+					catch (SQLException ex) {
+						throw new IllegalStateException(ex);
+					}
+				}
+				assertThat(names).as(table).contains(index);
+			});
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

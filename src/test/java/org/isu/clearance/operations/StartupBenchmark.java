@@ -9,6 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,8 +43,8 @@ import org.junit.jupiter.api.Test;
  * Each start gets a database of its own, dropped after: an empty one, so the start
  * includes creating the engine's and the application's tables and deploying the models,
  * or, with {@code -Dbench.database=NAME}, a copy of the database NAME (e.g. one seeded
- * and kept by {@code bench/dashboard.sh -Dbench.keep=NAME}), which is left as it was.
- * {@code -Dbench.runs=N} (1) rounds.
+ * and kept by {@code bench/dashboard.sh -Dbench.keep=NAME}, its demo users' passwords
+ * replaced in the copy), which is left as it was. {@code -Dbench.runs=N} (1) rounds.
  */
 class StartupBenchmark {
 
@@ -92,7 +96,8 @@ class StartupBenchmark {
 		StringBuilder summary = new StringBuilder();
 		for (Map.Entry<String, List<Start>> way : starts.entrySet()) {
 			double[] ready = way.getValue().stream().mapToDouble(Start::readySeconds).sorted().toArray();
-			summary.append(String.format(" %s_ready_s=%.1f", way.getKey(), ready[ready.length / 2]));
+			double median = (ready[(ready.length - 1) / 2] + ready[ready.length / 2]) / 2;
+			summary.append(String.format(" %s_ready_s=%.1f", way.getKey(), median));
 			if (ready.length > 1) {
 				summary.append(String.format(" (min %.1f, max %.1f)", ready[0], ready[ready.length - 1]));
 			}
@@ -134,6 +139,7 @@ class StartupBenchmark {
 			}
 			else {
 				database.createCopyOf(template);
+				replaceDemoPasswords(database);
 			}
 			int port = freePort();
 			Path log = WORK.resolve(name + ".log").toAbsolutePath();
@@ -163,6 +169,19 @@ class StartupBenchmark {
 					process.destroyForcibly().waitFor();
 				}
 			}
+		}
+	}
+
+	/**
+	 * A database seeded by {@code bench/dashboard.sh} (profile {@code postgres}) holds
+	 * the demo users, whose demo passwords the prod profile refuses to start with: the
+	 * copy's users get passwords nobody knows, as production would demand.
+	 */
+	private static void replaceDemoPasswords(ScratchDatabase database) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(database.url(), ScratchDatabase.USER, "");
+				Statement statement = connection.createStatement()) {
+			statement.executeUpdate("update act_id_user set salt_ = md5(random()::text),"
+					+ " pwd_ = '{SHA-512}' || md5(random()::text) where pwd_ is not null");
 		}
 	}
 

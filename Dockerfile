@@ -31,10 +31,11 @@ COPY --from=build /workspace/extracted/dependencies/ ./
 COPY --from=build /workspace/extracted/spring-boot-loader/ ./
 COPY --from=build /workspace/extracted/snapshot-dependencies/ ./
 COPY --from=build /workspace/extracted/application/ ./
-# the JVM's own base archive (some JRE builds lack it; the application's archive extends it), then the
-# application's: a training run on an in-memory H2 database that exits once the context is refreshed
+# the JVM's own base archive when the JRE lacks it (the application's archive extends it; without it
+# bin/cds.sh fails), then the application's: a training run on an in-memory H2 database that exits
+# once the context is refreshed
 COPY bin/cds.sh /usr/local/bin/cds.sh
-RUN java -Xshare:dump >/dev/null \
+RUN if [ ! -f "$JAVA_HOME/lib/server/classes.jsa" ]; then java -Xshare:dump >/dev/null; fi \
     && sh /usr/local/bin/cds.sh /application \
     && rm -f cds-training.log cds-check.log
 USER clearance

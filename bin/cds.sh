@@ -18,6 +18,10 @@ set -e
 # JAVA: the java that will run the application (default: java on the PATH)
 java=${JAVA:-java}
 if [ $# -eq 2 ]; then
+  if [ -e "$2" ] && [ ! -f "$2/application.jar" ]; then
+    echo "error: $2 exists and holds no extracted jar (application.jar): choose a new directory" >&2
+    exit 2
+  fi
   rm -rf "$2"
   "$java" -Djarmode=tools -jar "$1" extract --destination "$2" --application-filename application.jar
   dir=$2

@@ -68,6 +68,19 @@ public final class ScratchDatabase implements BeforeAllCallback, AfterAllCallbac
 		return this;
 	}
 
+	/**
+	 * Creates the database as a copy of another one of the server (which nobody may be
+	 * connected to meanwhile): a benchmark's run on a database seeded before, which it
+	 * leaves as it was.
+	 */
+	public ScratchDatabase createCopyOf(String template) throws SQLException {
+		if (!template.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+			throw new IllegalArgumentException("Not a database name: " + template);
+		}
+		execute("create database " + this.name + " template " + template);
+		return this;
+	}
+
 	@Override
 	public void close() throws SQLException {
 		execute("drop database if exists " + this.name + " with (force)");

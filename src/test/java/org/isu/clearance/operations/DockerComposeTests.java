@@ -109,6 +109,32 @@ class DockerComposeTests {
 		assertThat(unread).as("variables the application never reads").isEmpty();
 	}
 
+	/**
+	 * The image trains its class data sharing archive with {@code bin/cds.sh} and starts
+	 * exactly as the script trained it (in the directory of the extracted jar, with the
+	 * same relative paths): on any other class path the JVM ignores the archive without a
+	 * word. {@code StartupBenchmark} starts the jar that way too.
+	 */
+	@Test
+	void theImageStartsTheJarAsBinCdsShTrainedIt() throws IOException {
+		String dockerfile = Files.readString(Path.of("Dockerfile"));
+		String script = Files.readString(Path.of("bin", "cds.sh"));
+		assertThat(dockerfile).contains("extract --layers --destination extracted")
+			.contains("--application-filename application.jar")
+			.contains("WORKDIR /application")
+			.contains("COPY bin/cds.sh")
+			.contains("cds.sh /application")
+			.contains(
+					"ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=application.jsa\", \"-jar\", \"application.jar\"]");
+		assertThat(script).contains("--application-filename application.jar")
+			.contains("-XX:ArchiveClassesAtExit=application.jsa -Dspring.context.exit=onRefresh -jar application.jar")
+			.contains("--spring.datasource.url=jdbc:h2:mem:")
+			.contains("env -i")
+			.contains("java -Xmx256m -XX:SharedArchiveFile=application.jsa -jar application.jar");
+		assertThat(dockerfile.indexOf("cds.sh /application")).as("trained before the image switches to its user")
+			.isLessThan(dockerfile.indexOf("USER clearance"));
+	}
+
 	@Test
 	void theCheckCatchesAVariableNobodyReads() throws IOException {
 		assertThat(placeholdersOfApplicationYaml()).doesNotContain("DATABASE_URL", "SMTP_SERVER");

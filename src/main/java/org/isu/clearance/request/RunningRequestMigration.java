@@ -1,17 +1,21 @@
 package org.isu.clearance.request;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.isu.clearance.shared.AsSystem;
+import org.isu.clearance.shared.ClusterLock;
 import org.isu.clearance.startup.StartupStep;
 import org.isu.clearance.startup.StartupTask;
-import org.isu.clearance.shared.AsSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,18 +25,31 @@ import static org.isu.clearance.request.ExtensionRequestProcess.PROCESS_KEY;
 
 /**
  * Moves the running {@code extension-request} instances of older versions to the latest
- * one at startup, with Camunda's migration API: each activity maps to the activity of the
- * same id ({@code mapEqualActivities}, timers recalculated where their definition
- * changed). A version the engine cannot map (its structure differs) is left alone: its
- * instances finish on it, and the log says so. Idempotent: once migrated, an instance is
- * on the latest version. Moves {@link #BATCH} instances per transaction, so that twenty
- * thousand running requests fit the production heap.
+ * one after a new model is deployed, with Camunda's migration API: each activity maps to
+ * the activity of the same id ({@code mapEqualActivities}, timers recalculated where
+ * their definition changed).
+ * <p>
+ * At startup it only hands them over: one Camunda migration batch per older version
+ * ({@code executeAsync}), which the job executors of every node then carry out, one
+ * instance per job, once the nodes serve requests. A start therefore takes as long with
+ * twenty thousand running requests to move as with none. Until its job has run, a request
+ * stays on its version and works as before. The batches show in Cockpit (Batches), where
+ * a request that could not move appears as a failed job with its reason; it stays on its
+ * version.
+ * <p>
+ * A version the engine cannot map (its structure differs) is left alone: its instances
+ * finish on it, and the log says so. No batch is created while a migration batch is still
+ * running (a restart during one, or another node's start), and one node at a time decides
+ * (the {@code model-versions} lease of {@link ClusterLock}), so no request is ever in two
+ * batches.
  */
 @Component
 class RunningRequestMigration implements StartupTask {
 
-	/** Instances moved in one transaction: the heap holds one batch at a time. */
-	static final int BATCH = 200;
+	static final String LOCK = "model-versions";
+
+	/** Far longer than creating the batches takes, even for tens of thousands. */
+	private static final Duration LEASE = Duration.ofMinutes(10);
 
 	private static final Logger log = LoggerFactory.getLogger(RunningRequestMigration.class);
 
@@ -40,12 +57,19 @@ class RunningRequestMigration implements StartupTask {
 
 	private final RuntimeService runtime;
 
+	private final ManagementService management;
+
 	private final IdentityService identity;
 
-	RunningRequestMigration(RepositoryService repository, RuntimeService runtime, IdentityService identity) {
+	private final ClusterLock lock;
+
+	RunningRequestMigration(RepositoryService repository, RuntimeService runtime, ManagementService management,
+			IdentityService identity, ClusterLock lock) {
 		this.repository = repository;
 		this.runtime = runtime;
+		this.management = management;
 		this.identity = identity;
+		this.lock = lock;
 	}
 
 	@Override
@@ -55,76 +79,74 @@ class RunningRequestMigration implements StartupTask {
 
 	@Override
 	public void run() {
-		AsSystem.call(this.identity, () -> {
-			migrateRunning();
-			return null;
-		});
+		AsSystem.call(this.identity, this::startMigration);
 	}
 
 	/**
-	 * @return how many instances moved to the latest version
+	 * Creates a migration batch for each older version that has running instances and
+	 * maps onto the latest, unless another node is at it or a migration batch still runs.
+	 * @return the batches created
 	 */
-	long migrateRunning() {
-		return migrateRunning(BATCH);
+	List<Batch> startMigration() {
+		if (!this.lock.tryLock(LOCK, LEASE)) {
+			log.info("Another node is handing running extension requests to migration batches");
+			return List.of();
+		}
+		try {
+			return createBatches();
+		}
+		finally {
+			this.lock.unlock(LOCK);
+		}
 	}
 
-	/**
-	 * @param batchSize instances moved per transaction
-	 * @return how many instances moved to the latest version
-	 */
-	long migrateRunning(int batchSize) {
+	private List<Batch> createBatches() {
 		ProcessDefinition latest = this.repository.createProcessDefinitionQuery()
 			.processDefinitionKey(PROCESS_KEY)
 			.latestVersion()
 			.singleResult();
 		if (latest == null) {
-			return 0;
+			return List.of();
 		}
-		long moved = 0;
-		List<ProcessDefinition> versions = this.repository.createProcessDefinitionQuery()
+		long running = this.management.createBatchQuery().type(Batch.TYPE_PROCESS_INSTANCE_MIGRATION).count();
+		if (running > 0) {
+			log.info("{} migration batch(es) still running: the next start moves what they leave on older versions",
+					running);
+			return List.of();
+		}
+		List<Batch> batches = new ArrayList<>();
+		for (ProcessDefinition older : this.repository.createProcessDefinitionQuery()
 			.processDefinitionKey(PROCESS_KEY)
-			.list();
-		for (ProcessDefinition older : versions) {
+			.list()) {
 			if (older.getId().equals(latest.getId())) {
 				continue;
 			}
-			long running = this.runtime.createProcessInstanceQuery().processDefinitionId(older.getId()).count();
-			if (running == 0) {
+			long instances = this.runtime.createProcessInstanceQuery().processDefinitionId(older.getId()).count();
+			if (instances == 0) {
 				continue;
 			}
+			MigrationPlan plan;
 			try {
-				MigrationPlan plan = this.runtime.createMigrationPlan(older.getId(), latest.getId())
+				plan = this.runtime.createMigrationPlan(older.getId(), latest.getId())
 					.mapEqualActivities()
 					.updateEventTriggers()
 					.build();
-				List<String> batch = ids(older, batchSize);
-				while (!batch.isEmpty()) {
-					// each batch in its own transaction; a moved instance leaves the
-					// older version
-					this.runtime.newMigration(plan).processInstanceIds(batch).execute();
-					moved += batch.size();
-					batch = ids(older, batchSize);
-				}
-				log.info("{} running extension request(s) moved from version {} to version {}", running,
-						older.getVersion(), latest.getVersion());
 			}
 			catch (ProcessEngineException ex) {
-				log.warn("{} running extension request(s) stay on version {} and finish on it: {}", running,
+				log.warn("{} running extension request(s) stay on version {} and finish on it: {}", instances,
 						older.getVersion(), ex.getMessage());
+				continue;
 			}
+			Batch batch = this.runtime.newMigration(plan)
+				.processInstanceQuery(this.runtime.createProcessInstanceQuery().processDefinitionId(older.getId()))
+				.executeAsync();
+			batches.add(batch);
+			log.info(
+					"{} running extension request(s) of version {} handed to migration batch {}: the job executors"
+							+ " move them to version {}",
+					instances, older.getVersion(), batch.getId(), latest.getVersion());
 		}
-		return moved;
-	}
-
-	private List<String> ids(ProcessDefinition version, int batchSize) {
-		return this.runtime.createProcessInstanceQuery()
-			.processDefinitionId(version.getId())
-			.orderByProcessInstanceId()
-			.asc()
-			.listPage(0, batchSize)
-			.stream()
-			.map(ProcessInstance::getId)
-			.toList();
+		return batches;
 	}
 
 }

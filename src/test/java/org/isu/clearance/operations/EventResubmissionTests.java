@@ -16,6 +16,7 @@ import org.isu.clearance.registry.Meeting;
 import org.isu.clearance.registry.MeetingChanged;
 import org.isu.clearance.registry.MeetingInput;
 import org.isu.clearance.registry.Registry;
+import org.isu.clearance.shared.ClusterLock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,8 @@ package org.isu.clearance.request;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,10 +39,11 @@ import static org.isu.clearance.request.RequestFixtures.*;
  * The {@code extension-request} models of the main branch before issue 13 (commit
  * 1f6acf8) and before its rounds of questions and APMBC steps (commit 7d11c06), both in
  * src/test/resources/migration, deployed beside the current one: an instance waiting at
- * each of their user tasks moves to the current version at startup with its task, and
- * then follows the current model (the State's answers go to their review, the final
- * review of a CCM request to the endorsement, the decision not considered late to the
- * refused end). Runs on its own database: it deploys versions out of order.
+ * each of their user tasks moves to the current version with its task, in a migration
+ * batch that startup creates and the job executors carry out, and then follows the
+ * current model (the State's answers go to their review, the final review of a CCM
+ * request to the endorsement, the decision not considered late to the refused end). Runs
+ * on its own database: it deploys versions out of order.
  */
 @ApplicationTest
 @TestPropertySource(
@@ -73,6 +78,9 @@ class RunningRequestMigrationTests {
 	@Autowired
 	private RunningRequestMigration migration;
 
+	@Autowired
+	private JdbcClient jdbc;
+
 	@org.junit.jupiter.params.ParameterizedTest
 	@org.junit.jupiter.params.provider.ValueSource(strings = { "1f6acf8", "7d11c06" })
 	void instancesWaitingAtEveryUserTaskOfAPreviousVersionMoveToTheCurrentOne(String commit) throws IOException {
@@ -99,8 +107,28 @@ class RunningRequestMigrationTests {
 			.isEqualTo(USER_TASKS.size());
 
 		ProcessDefinition current = deploy("bpmn/extension-request.bpmn");
-		// in batches of three, each its own transaction
-		assertThat(this.migration.migrateRunning(3)).isEqualTo(USER_TASKS.size());
+		// another node is handing them over: this one leaves it to that node
+		this.jdbc.sql("update app_lock set locked_until = ?, locked_by = 'another-node' where name = ?")
+			.params(Timestamp.from(Instant.now().plusSeconds(600)), RunningRequestMigration.LOCK)
+			.update();
+		assertThat(this.migration.startMigration()).isEmpty();
+		this.jdbc.sql("update app_lock set locked_until = ? where name = ?")
+			.params(Timestamp.from(Instant.now().minusSeconds(1)), RunningRequestMigration.LOCK)
+			.update();
+
+		// the start hands them to one batch and moves none itself
+		List<Batch> batches = this.migration.startMigration();
+		assertThat(batches).singleElement()
+			.satisfies((batch) -> assertThat(batch.getTotalJobs()).isEqualTo(USER_TASKS.size()));
+		assertThat(this.runtime.createProcessInstanceQuery().processDefinitionId(previous.getId()).count())
+			.isEqualTo(USER_TASKS.size());
+		// a restart while the batch runs creates no second one for the same instances
+		assertThat(this.migration.startMigration()).isEmpty();
+
+		// the job executors carry it out
+		runBatch(batches.get(0));
+		assertThat(this.management.createBatchQuery().count()).isZero();
+		assertThat(this.runtime.createProcessInstanceQuery().processDefinitionId(previous.getId()).count()).isZero();
 
 		waiting.forEach((activity, id) -> {
 			ProcessInstance instance = this.runtime.createProcessInstanceQuery().processInstanceId(id).singleResult();
@@ -127,11 +155,25 @@ class RunningRequestMigrationTests {
 		runAsyncSteps(this.management, decided);
 		assertThat(this.runtime.createProcessInstanceQuery().processInstanceId(decided).count()).isZero();
 		assertThat(this.registry.state(Convention.CCM, code).clearanceDeadline()).hasToString("2028-11-01");
-		assertThat(this.migration.migrateRunning()).isZero();
+		assertThat(this.migration.startMigration()).isEmpty();
 		waiting.values()
 			.stream()
 			.filter((id) -> !id.equals(decided))
 			.forEach((id) -> this.runtime.deleteProcessInstance(id, "test over"));
+	}
+
+	/**
+	 * What the job executors do with a batch: its seed job creates one migration job per
+	 * instance, each moves its instance, the monitor job then ends the batch.
+	 */
+	private void runBatch(Batch batch) {
+		for (String definition : List.of(batch.getSeedJobDefinitionId(), batch.getBatchJobDefinitionId(),
+				batch.getMonitorJobDefinitionId())) {
+			this.management.createJobQuery()
+				.jobDefinitionId(definition)
+				.list()
+				.forEach((job) -> this.management.executeJob(job.getId()));
+		}
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package org.isu.clearance.operations;
+package org.isu.clearance.shared;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
@@ -10,19 +10,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Named leases in {@code app_lock} that let one node at a time run a cluster-wide job, on
- * H2 and PostgreSQL alike: a node takes a lock by moving its {@code locked_until} forward
- * while that has passed (or while the node already holds it), in one conditional
- * {@code update}, and gives it back by setting it to now. A node that dies holding a lock
- * holds it until its lease runs out.
+ * Named leases in {@code app_lock} that let one node at a time run a cluster-wide job
+ * (the resubmission of failed module events, the start of a model-version migration), on
+ * H2 and PostgreSQL alike; each name is a row that a migration inserts: a node takes a
+ * lock by moving its {@code locked_until} forward while that has passed (or while the
+ * node already holds it), in one conditional {@code update}, and gives it back by setting
+ * it to now. A node that dies holding a lock holds it until its lease runs out.
  */
 @Component
-class ClusterLock {
+public class ClusterLock {
 
 	/**
 	 * This node, for {@code locked_by}: the JVM's name (pid@host) and a random suffix.
 	 */
-	static final String NODE = ManagementFactory.getRuntimeMXBean().getName() + "/"
+	public static final String NODE = ManagementFactory.getRuntimeMXBean().getName() + "/"
 			+ UUID.randomUUID().toString().substring(0, 8);
 
 	private final JdbcClient jdbc;
@@ -35,7 +36,7 @@ class ClusterLock {
 	 * Takes the lock for {@code lease} unless another node holds it.
 	 * @return whether this node holds it now
 	 */
-	boolean tryLock(String name, Duration lease) {
+	public boolean tryLock(String name, Duration lease) {
 		Instant now = Instant.now();
 		return this.jdbc
 			.sql("update app_lock set locked_until = :until, locked_by = :node"
@@ -47,7 +48,7 @@ class ClusterLock {
 			.update() == 1;
 	}
 
-	void unlock(String name) {
+	public void unlock(String name) {
 		this.jdbc.sql("update app_lock set locked_until = :now where name = :name and locked_by = :node")
 			.param("now", Timestamp.from(Instant.now()))
 			.param("name", name)

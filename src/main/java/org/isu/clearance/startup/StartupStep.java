@@ -19,9 +19,9 @@ public enum StartupStep {
 	 */
 	ENGINE_INDEXES,
 	/**
-	 * Running instances of an older version of a model handed to Camunda migration batches
-	 * (request), which the job executors carry out once the nodes serve requests; the
-	 * steps below read and upgrade instances of any version.
+	 * Running instances of an older version of a model handed to Camunda migration
+	 * batches (request), which the job executors carry out once the nodes serve requests;
+	 * the steps below read and upgrade instances of any version.
 	 */
 	MODEL_VERSIONS,
 	/**

@@ -20,12 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The document module with the module whose beans it needs (notification) and the request
  * whose record it keeps, with what the request needs (review, registry, identity,
- * calendar) and the request's model only: a file uploaded to a request's record is kept
- * with its checksum, answers the request's question whether the State's request is in the
- * record, and stops answering once withdrawn.
+ * calendar, the shared cluster lock) and the request's model only: a file uploaded to a
+ * request's record is kept with its checksum, answers the request's question whether the
+ * State's request is in the record, and stops answering once withdrawn.
  */
 @ModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES,
-		extraIncludes = { "request", "review", "registry", "calendar", "identity" })
+		extraIncludes = { "request", "review", "registry", "calendar", "identity", "shared" })
 @TestPropertySource(properties = { "camunda.bpm.auto-deployment-enabled=true",
 		"camunda.bpm.deployment-resource-pattern=classpath*:bpmn/extension-request.bpmn,classpath*:forms/**/*.form" })
 class DocumentModuleTests {

@@ -220,7 +220,9 @@ class DashboardBenchmark {
 		variables.put(ExtensionRequestProcess.LATE_SUBMISSION, false);
 		variables.put(ExtensionRequestProcess.SUMMARY, "Benchmark request " + i);
 		variables.put(ExtensionRequestProcess.RAPPORTEUR, (i % 2 == 0) ? "ag-member" : "ag-member2");
-		variables.put(ExtensionRequestProcess.LANGUAGES, Language.codes());
+		// a plain list, as RequestPreparation writes it (an immutable JDK list would be
+		// rewritten by LanguagesVariableUpgrade at every start on the seeded database)
+		variables.put(ExtensionRequestProcess.LANGUAGES, new ArrayList<>(Language.codes()));
 		// what a request's own start records (without it every start of the application
 		// would complete each of these requests one by one: RunningRequestRecords)
 		variables.put(ExtensionRequestProcess.REVIEW_BODY, "Analysis Group");

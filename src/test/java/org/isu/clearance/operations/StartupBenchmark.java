@@ -55,7 +55,8 @@ class StartupBenchmark {
 	private static final Pattern STARTED = Pattern
 		.compile("Started ClearanceApplication in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
 
-	private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+	/** The last line of {@code jcmd GC.class_histogram}: instances and bytes in all. */
+	private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
 
 	private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
@@ -222,12 +223,16 @@ class StartupBenchmark {
 		}
 	}
 
-	/** {@code jcmd GC.run}, then the heap in use that {@code jcmd GC.heap_info} tells. */
+	/**
+	 * The live heap: what {@code jcmd GC.class_histogram} counts, in the full collection
+	 * it makes itself. Reading {@code GC.heap_info} after {@code GC.run} instead would
+	 * also count what the application allocated between the two commands, tens of MB
+	 * while the job executors work (a migration batch after the start).
+	 */
 	private int heapAfterFullGcMb(long pid) throws Exception {
 		String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-		run(jcmd, Long.toString(pid), "GC.run");
-		Matcher used = HEAP_USED.matcher(run(jcmd, Long.toString(pid), "GC.heap_info"));
-		return used.find() ? (int) (Long.parseLong(used.group(1)) >> 10) : -1;
+		Matcher total = HISTOGRAM_TOTAL.matcher(run(jcmd, Long.toString(pid), "GC.class_histogram"));
+		return total.find() ? (int) (Long.parseLong(total.group(1)) >> 20) : -1;
 	}
 
 	private static String run(String... command) throws Exception {

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -65,12 +66,13 @@ public class RequestReadModel {
 	private static final int CHUNK = 1000;
 
 	/**
-	 * The sorts {@link #forEach} reads by keyset: columns with an index in the list's
-	 * order, {@code (column, business_key, process_instance_id)} (migration V63; the
-	 * business key's own index for the business key).
+	 * The sorts {@link #forEach} reads by keyset: those whose column
+	 * ({@link RequestFilter#SORTS}) has an index in the list's order,
+	 * {@code (column, business_key, process_instance_id)} (migration V63; the business
+	 * key's own index for the business key).
 	 */
-	private static final Map<String, String> KEYSET_SORTS = Map.of("submissionDue", "r.submission_due", "meeting",
-			"r.meeting_first_day", "state", "r.state_name", "started", "r.started_at", "businessKey", "r.business_key");
+	private static final Set<String> KEYSET_SORTS = Set.of("submissionDue", "meeting", "state", "started",
+			"businessKey");
 
 	private final JdbcClient jdbc;
 
@@ -189,9 +191,8 @@ public class RequestReadModel {
 	 */
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	void forEach(RequestFilter filter, int chunkSize, Consumer<List<RequestSummary>> chunks) {
-		String key = KEYSET_SORTS.get(filter.sort());
-		if (key != null) {
-			forEachByKeyset(filter, key, chunkSize, chunks);
+		if (KEYSET_SORTS.contains(filter.sort())) {
+			forEachByKeyset(filter, RequestFilter.SORTS.get(filter.sort()), chunkSize, chunks);
 			return;
 		}
 		Where where = where(filter, true);

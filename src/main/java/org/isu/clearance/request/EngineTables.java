@@ -268,6 +268,37 @@ class EngineTables {
 	}
 
 	/**
+	 * The executions holding a variable of this name whose serialized value names a type
+	 * containing {@code typeNamePart} (the engine keeps an object value's type name in
+	 * {@code TEXT2_}): what a start-up upgrade rewrites, found without reading every such
+	 * variable's value.
+	 */
+	List<String> executionsWithObjectVariable(String name, String typeNamePart) {
+		return this.jdbc.sql("select EXECUTION_ID_ from ACT_RU_VARIABLE where NAME_ = ? and TEXT2_ like ?")
+			.param(name)
+			.param("%" + typeNamePart + "%")
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Running instances of the process that hold no variable of this name (in any of
+	 * their executions), with their business keys: one query instead of one per instance.
+	 */
+	Map<String, String> runningInstancesWithoutVariable(String processKey, String variableName) {
+		Map<String, String> instances = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select e.ID_, e.BUSINESS_KEY_ from ACT_RU_EXECUTION e join ACT_RE_PROCDEF d on d.ID_ = e.PROC_DEF_ID_
+				where d.KEY_ = :key and e.ID_ = e.PROC_INST_ID_
+				  and not exists (select 1 from ACT_RU_VARIABLE v where v.PROC_INST_ID_ = e.ID_ and v.NAME_ = :name)
+				order by e.ID_
+				""").param("key", processKey).param("name", variableName).query((rs) -> {
+			instances.put(rs.getString(1), rs.getString(2));
+		});
+		return instances;
+	}
+
+	/**
 	 * Creates the {@link #INDEXES} the engine's tables lack, if they do. An index that
 	 * cannot be created (another node creating it at the same moment) is logged and left
 	 * for the next start: the queries answer the same without it, only slower.

@@ -6,7 +6,6 @@ import java.util.List;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,13 +25,19 @@ class LanguagesVariableUpgrade implements StartupTask {
 
 	private static final Logger log = LoggerFactory.getLogger(LanguagesVariableUpgrade.class);
 
+	/** Part of the type name of the JDK's immutable lists ({@code List.of}). */
+	private static final String IMMUTABLE = "ImmutableCollections";
+
 	private final RuntimeService runtime;
 
 	private final ObjectMapper json;
 
-	LanguagesVariableUpgrade(RuntimeService runtime, ObjectMapper json) {
+	private final EngineTables engineTables;
+
+	LanguagesVariableUpgrade(RuntimeService runtime, ObjectMapper json, EngineTables engineTables) {
 		this.runtime = runtime;
 		this.json = json;
+		this.engineTables = engineTables;
 	}
 
 	@Override
@@ -42,25 +47,24 @@ class LanguagesVariableUpgrade implements StartupTask {
 
 	@Override
 	public void run() {
-		List<VariableInstance> old = this.runtime.createVariableInstanceQuery()
-			.variableName(ExtensionRequestProcess.LANGUAGES)
-			.disableCustomObjectDeserialization()
-			.list();
+		// only the executions whose variable names the immutable list's type are read
+		// (one
+		// query), not every running request's variable
 		int rewritten = 0;
-		for (VariableInstance variable : old) {
-			if (variable.getTypedValue() instanceof ObjectValue value && value.getObjectTypeName() != null
-					&& value.getObjectTypeName().contains("ImmutableCollections")) {
+		for (String execution : this.engineTables.executionsWithObjectVariable(ExtensionRequestProcess.LANGUAGES,
+				IMMUTABLE)) {
+			if (this.runtime.getVariableLocalTyped(execution, ExtensionRequestProcess.LANGUAGES,
+					false) instanceof ObjectValue value && value.getObjectTypeName() != null
+					&& value.getObjectTypeName().contains(IMMUTABLE)) {
 				List<String> codes;
 				try {
 					codes = this.json.readValue(value.getValueSerialized(), new TypeReference<List<String>>() {
 					});
 				}
 				catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
-					throw new IllegalStateException("Unreadable 'languages' of execution " + variable.getExecutionId(),
-							ex);
+					throw new IllegalStateException("Unreadable 'languages' of execution " + execution, ex);
 				}
-				this.runtime.setVariableLocal(variable.getExecutionId(), ExtensionRequestProcess.LANGUAGES,
-						new ArrayList<>(codes));
+				this.runtime.setVariableLocal(execution, ExtensionRequestProcess.LANGUAGES, new ArrayList<>(codes));
 				rewritten++;
 			}
 		}

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.isu.clearance.registry.Convention;
 import org.isu.clearance.review.ReviewBodies;
@@ -42,13 +41,16 @@ class RunningRequestRecords implements StartupTask {
 
 	private final RequestSteps steps;
 
+	private final EngineTables engineTables;
+
 	RunningRequestRecords(RuntimeService runtime, IdentityService identity, RequestVersions versions,
-			ReviewBodies reviewBodies, RequestSteps steps) {
+			ReviewBodies reviewBodies, RequestSteps steps, EngineTables engineTables) {
 		this.runtime = runtime;
 		this.identity = identity;
 		this.versions = versions;
 		this.reviewBodies = reviewBodies;
 		this.steps = steps;
+		this.engineTables = engineTables;
 	}
 
 	@Override
@@ -58,22 +60,15 @@ class RunningRequestRecords implements StartupTask {
 
 	@Override
 	public void run() {
+		// a request started by this version has all of it from its start (the reviewing
+		// body's name and version 1 are written together): one query finds the others,
+		// which are then read one by one
 		int completed = AsSystem.call(this.identity, () -> {
-			// a request started by this version has all of it from its start (the
-			// reviewing
-			// body's name and version 1 are written together): one query finds those, and
-			// only
-			// the others are read one by one
-			java.util.Set<String> current = new java.util.HashSet<>();
-			this.runtime.createVariableInstanceQuery()
-				.variableName(REVIEW_BODY)
-				.list()
-				.forEach((variable) -> current.add(variable.getProcessInstanceId()));
 			int count = 0;
-			for (ProcessInstance instance : this.runtime.createProcessInstanceQuery()
-				.processDefinitionKey(PROCESS_KEY)
-				.list()) {
-				if (!current.contains(instance.getId()) && complete(instance)) {
+			for (Map.Entry<String, String> instance : this.engineTables
+				.runningInstancesWithoutVariable(PROCESS_KEY, REVIEW_BODY)
+				.entrySet()) {
+				if (complete(instance.getKey(), instance.getValue())) {
 					count++;
 				}
 			}
@@ -84,22 +79,22 @@ class RunningRequestRecords implements StartupTask {
 		}
 	}
 
-	private boolean complete(ProcessInstance instance) {
-		VariableMap variables = this.runtime.getVariablesTyped(instance.getId(), false);
+	private boolean complete(String instanceId, String businessKey) {
+		VariableMap variables = this.runtime.getVariablesTyped(instanceId, false);
 		Object convention = variables.get(CONVENTION);
-		if (convention == null || instance.getBusinessKey() == null) {
+		if (convention == null || businessKey == null) {
 			// still starting: its own start records all of it
 			return false;
 		}
 		boolean changed = false;
 		if (variables.get(REVIEW_BODY) == null || variables.get(COMPLETENESS_CHECKLIST) == null) {
 			Convention c = Convention.valueOf(convention.toString());
-			this.runtime.setVariables(instance.getId(), Map.of(REVIEW_BODY, this.reviewBodies.name(c, "en"),
+			this.runtime.setVariables(instanceId, Map.of(REVIEW_BODY, this.reviewBodies.name(c, "en"),
 					COMPLETENESS_CHECKLIST, this.steps.checklist(c)));
 			changed = true;
 		}
-		if (this.versions.list(instance.getBusinessKey()).isEmpty()) {
-			this.versions.recordFirst(instance.getId(), instance.getBusinessKey(), variables, null);
+		if (this.versions.list(businessKey).isEmpty()) {
+			this.versions.recordFirst(instanceId, businessKey, variables, null);
 			changed = true;
 		}
 		return changed;

@@ -100,7 +100,26 @@ public final class EngineTablesCheck {
 		assertThat(engine.lastReached(id, List.of(ExtensionRequestProcess.TASK_CHECK_COMPLETENESS)))
 			.contains(ExtensionRequestProcess.TASK_CHECK_COMPLETENESS);
 		assertThat(engine.lastReached(id, List.of(ExtensionRequestProcess.END_GRANTED))).isEmpty();
+		startupQueries(engine, id, key);
 		readModelQueries(context.getBean(JdbcClient.class), engine, id);
+	}
+
+	/**
+	 * What the start-up upgrades look for: running requests without a variable, and
+	 * object variables by the type name the engine keeps beside the serialized value (a
+	 * new request's {@code languages} is a plain list).
+	 */
+	private static void startupQueries(EngineTables engine, String id, String key) {
+		assertThat(engine.runningInstancesWithoutVariable(ExtensionRequestProcess.PROCESS_KEY,
+				ExtensionRequestProcess.REVIEW_BODY))
+			.doesNotContainKey(id);
+		assertThat(engine.runningInstancesWithoutVariable(ExtensionRequestProcess.PROCESS_KEY, "noSuchVariable"))
+			.containsEntry(id, key);
+		assertThat(engine.runningInstancesWithoutVariable("no-such-process", "noSuchVariable")).isEmpty();
+		assertThat(engine.executionsWithObjectVariable(ExtensionRequestProcess.LANGUAGES, "java.util.ArrayList"))
+			.contains(id);
+		assertThat(engine.executionsWithObjectVariable(ExtensionRequestProcess.LANGUAGES, "ImmutableCollections"))
+			.doesNotContain(id);
 	}
 
 	/**

@@ -1,8 +1,13 @@
 package org.isu.clearance.request;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.isu.clearance.request.RequestPreparation.PreparedRequest;
 import org.isu.clearance.shared.RejectedInput;
 
@@ -41,7 +46,7 @@ class PrepareRequestDelegate implements JavaDelegate {
 			// this instance is not in the database before its first transaction commits
 			this.requests.ensureNoOpenRequest(prepared.businessKey());
 			execution.setProcessBusinessKey(prepared.businessKey());
-			execution.setVariables(prepared.variables());
+			writeNotYetHeld(execution, prepared.variables());
 			this.versions.recordFirst(execution.getProcessInstanceId(), prepared.businessKey(), prepared.variables(),
 					Context.getCommandContext().getAuthenticatedUserId());
 			this.events.publishEvent(new ExtensionRequestStarted(prepared.plan().convention().name(),
@@ -51,6 +56,26 @@ class PrepareRequestDelegate implements JavaDelegate {
 		catch (RuntimeException ex) {
 			throw (RejectedInput.causeOf(ex) != null) ? RejectedInput.remember(ex) : ex;
 		}
+	}
+
+	/**
+	 * Writes the prepared variables the instance does not already hold, each as it would
+	 * be written: a start through {@link ExtensionRequests#start} passes them prepared,
+	 * and writing them again would record every one twice in the history. A value held as
+	 * another type, a transient one or an object (the list of languages, or whatever a
+	 * start form or the REST API passed) is written again.
+	 */
+	static void writeNotYetHeld(VariableScope execution, Map<String, Object> prepared) {
+		Map<String, Object> write = new LinkedHashMap<>();
+		prepared.forEach((name, value) -> {
+			TypedValue held = execution.getVariableTyped(name, false);
+			boolean same = held != null && !held.isTransient() && held.getType() != null
+					&& held.getType().isPrimitiveValueType() && value != null && value.equals(held.getValue());
+			if (!same) {
+				write.put(name, value);
+			}
+		});
+		execution.setVariables(write);
 	}
 
 }

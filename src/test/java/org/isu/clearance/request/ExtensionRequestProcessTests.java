@@ -1,6 +1,7 @@
 package org.isu.clearance.request;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -64,6 +65,9 @@ class ExtensionRequestProcessTests {
 
 	@Autowired
 	private RunningRequestRecords records;
+
+	@Autowired
+	private LanguagesVariableUpgrade languagesUpgrade;
 
 	@BeforeEach
 	void setUp() {
@@ -316,6 +320,94 @@ class ExtensionRequestProcessTests {
 		assertThat(this.versions.list(older.getBusinessKey())).singleElement()
 			.satisfies((version) -> assertThat(version.requestedDeadline()).hasToString("2031-11-01"));
 		assertThat(this.versions.list(current.getBusinessKey())).hasSize(1);
+	}
+
+	/**
+	 * A start through the application passes the prepared variables and its first step
+	 * prepares them again from the registry and the calendar: each is recorded once (the
+	 * list of languages, an object, twice).
+	 */
+	@Test
+	void aStartRecordsEachPreparedVariableOnce() {
+		ProcessInstance request = startFor("SWE");
+		Map<String, Long> updates = new java.util.HashMap<>();
+		this.jdbc
+			.sql("select name_, count(*) from act_hi_detail where proc_inst_id_ = ? and type_ = 'VariableUpdate'"
+					+ " group by name_")
+			.param(request.getId())
+			.query((rs) -> {
+				updates.put(rs.getString(1), rs.getLong(2));
+			});
+		assertThat(updates).containsEntry(CONVENTION, 1L)
+			.containsEntry(STATE_NAME, 1L)
+			.containsEntry(MEETING_CODE, 1L)
+			.containsEntry(SUBMISSION_DUE, 1L)
+			.containsEntry(REVIEW_BODY, 1L)
+			.containsEntry(LANGUAGES, 2L);
+	}
+
+	/**
+	 * A start that bypasses the application (Tasklist's start form, the REST API) gets
+	 * the prepared values written over whatever it passed: another type, a value the
+	 * registry contradicts.
+	 */
+	@Test
+	void aRawStartGetsThePreparedValuesWrittenOverWhatItPassed() {
+		state(this.registry, "SWE", "2028-11-01");
+		Map<String, Object> input = start("SWE", "2031-11-01", "2027-11-01");
+		input.put(STATE_NAME, "Not the registry's name");
+		input.put(LATE_SUBMISSION, "false");
+		ProcessInstance request = this.runtime.createProcessInstanceByKey(PROCESS_KEY)
+			.setVariables(input)
+			.setVariable(MEETING_FIRST_DAY, org.camunda.bpm.engine.variable.Variables.stringValue("2020-01-01"))
+			.execute();
+		runAsyncSteps(this.management, request);
+
+		assertThat(this.runtime.getVariable(request.getId(), STATE_NAME))
+			.isEqualTo(this.registry.state(Convention.CCM, "SWE").name());
+		assertThat(this.runtime.getVariable(request.getId(), LATE_SUBMISSION)).isEqualTo(false);
+		assertThat(this.runtime.getVariable(request.getId(), MEETING_FIRST_DAY)).isEqualTo("2028-09-15");
+	}
+
+	/**
+	 * A request started before deserialization was restricted holds its languages as the
+	 * JDK's immutable list: the start-up step rewrites that one, once, as a plain list
+	 * with the same codes, and leaves the others alone.
+	 */
+	@Test
+	void languagesOfAnEarlierVersionAreRewrittenOnceAtStartup() {
+		ProcessInstance older = startFor("MNE");
+		ProcessInstance current = startFor("MKD");
+		this.runtime.setVariable(older.getId(), LANGUAGES,
+				org.camunda.bpm.engine.variable.Variables.serializedObjectValue("[\"en\",\"fr\"]")
+					.serializationDataFormat("application/json")
+					.objectTypeName("java.util.ImmutableCollections$List12<java.lang.String>")
+					.create());
+		Object currentBefore = this.runtime.getVariable(current.getId(), LANGUAGES);
+		long updatesBefore = languagesUpdates(older.getId());
+
+		this.languagesUpgrade.run();
+		this.languagesUpgrade.run();
+
+		assertThat(this.runtime.getVariable(older.getId(), LANGUAGES)).isInstanceOf(java.util.ArrayList.class)
+			.isEqualTo(List.of("en", "fr"));
+		assertThat(typeName(older.getId())).startsWith("java.util.ArrayList");
+		assertThat(this.runtime.getVariable(current.getId(), LANGUAGES)).isEqualTo(currentBefore);
+		assertThat(languagesUpdates(older.getId())).as("one rewrite").isEqualTo(updatesBefore + 1);
+	}
+
+	private long languagesUpdates(String processInstanceId) {
+		return this.jdbc.sql("select count(*) from act_hi_detail where proc_inst_id_ = ? and name_ = ?")
+			.param(processInstanceId)
+			.param(LANGUAGES)
+			.query(Long.class)
+			.single();
+	}
+
+	private String typeName(String processInstanceId) {
+		return ((org.camunda.bpm.engine.variable.value.ObjectValue) this.runtime.getVariableTyped(processInstanceId,
+				LANGUAGES, false))
+			.getObjectTypeName();
 	}
 
 	/**

@@ -153,7 +153,9 @@ class LifecycleThroughputBenchmark {
 					(pgbenchTps > 0) ? completionsPerSecond / pgbenchTps : 0.0, Footprint.heapAfterFullGc());
 		}
 		finally {
-			database.close();
+			if (!Boolean.getBoolean("bench.keep")) {
+				database.close();
+			}
 		}
 	}
 

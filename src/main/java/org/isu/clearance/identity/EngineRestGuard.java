@@ -59,8 +59,9 @@ import org.springframework.web.util.UriUtils;
  * escalations on tasks.</li>
  * </ul>
  * No body anywhere may carry a value of type {@code Object} (a Java class chosen by the
- * caller). Denials answer in the engine REST API's error format: 403 for a forbidden
- * action, 400 naming the variable for a field the step does not own.
+ * caller) or a transient value (read by the step, kept nowhere). Denials answer in the
+ * engine REST API's error format: 403 for a forbidden action, 400 naming the variable for
+ * a field the step does not own.
  */
 class EngineRestGuard extends OncePerRequestFilter {
 
@@ -162,6 +163,10 @@ class EngineRestGuard extends OncePerRequestFilter {
 		if (body != null && carriesJavaObject(body)) {
 			throw new FieldValidationException("type",
 					"values of type Object or Java-serialized values are not accepted: send String, Boolean, Integer, Long, Double, Date or Json");
+		}
+		if (body != null && carriesTransientValue(body)) {
+			throw new FieldValidationException("valueInfo.transient",
+					"transient values are not accepted: every value a step takes is recorded");
 		}
 		String resource = path.isEmpty() ? "" : path.get(0);
 		if (ADMIN_RESOURCES.contains(resource)
@@ -436,24 +441,39 @@ class EngineRestGuard extends OncePerRequestFilter {
 	 * the body.
 	 */
 	static boolean carriesJavaObject(JsonNode node) {
+		return anywhere(node, (object) -> {
+			JsonNode type = object.get("type");
+			JsonNode format = object.get("serializationDataFormat");
+			return (type != null && type.isTextual() && "object".equalsIgnoreCase(type.asText()))
+					|| (format != null && format.asText().toLowerCase(Locale.ROOT).contains("java"));
+		});
+	}
+
+	/**
+	 * A typed value marked transient anywhere in the body: the engine would let the step
+	 * and the gateways after it read the value and then keep no trace of it.
+	 */
+	static boolean carriesTransientValue(JsonNode node) {
+		return anywhere(node, (object) -> object.path("valueInfo").path("transient").asBoolean(false));
+	}
+
+	/**
+	 * Whether an object anywhere in the body, at any depth, matches.
+	 */
+	private static boolean anywhere(JsonNode node, java.util.function.Predicate<JsonNode> matches) {
 		if (node.isObject()) {
-			JsonNode type = node.get("type");
-			if (type != null && type.isTextual() && "object".equalsIgnoreCase(type.asText())) {
-				return true;
-			}
-			JsonNode format = node.get("serializationDataFormat");
-			if (format != null && format.asText().toLowerCase(Locale.ROOT).contains("java")) {
+			if (matches.test(node)) {
 				return true;
 			}
 			for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
-				if (carriesJavaObject(fields.next().getValue())) {
+				if (anywhere(fields.next().getValue(), matches)) {
 					return true;
 				}
 			}
 		}
 		else if (node.isArray()) {
 			for (JsonNode element : node) {
-				if (carriesJavaObject(element)) {
+				if (anywhere(element, matches)) {
 					return true;
 				}
 			}

@@ -283,6 +283,32 @@ class IntegrityTests {
 		assertThat(task(TASK_PRELIMINARY_REVIEW)).isNotNull();
 	}
 
+	/**
+	 * A transient value would steer the step (its checks and the gateways after it read
+	 * it) and never reach the record: refused on every surface, before the engine sees
+	 * it.
+	 */
+	@Test
+	void noTransientValueIsAccepted() {
+		Map<String, Object> outcome = new HashMap<>(typed(RequestFixtures.preliminaryReview(false)));
+		outcome.put(PRELIMINARY_FINDINGS, Map.of("value", "Findings no one will read.", "type", "String", "valueInfo",
+				Map.of("transient", true)));
+		assertThat(enginePost(this.rapporteur, "/engine-rest/task/" + this.review.getId() + "/complete",
+				Map.of("variables", outcome)))
+			.isEqualTo(400);
+		assertThat(tasklist(this.rapporteur)
+			.post(TASKLIST_ENGINE + "/task/" + this.review.getId() + "/submit-form", Map.of("variables", outcome))
+			.getStatusCode()
+			.value()).isEqualTo(400);
+		assertThat(task(TASK_PRELIMINARY_REVIEW)).isNotNull();
+		Map<String, Object> start = new HashMap<>(typed(Map.of(CONVENTION, "CCM", STATE_CODE, "SYC", REQUESTED_DEADLINE,
+				"2031-11-01", SUBMITTED_ON, "2027-11-01")));
+		start.put(MEETING_CODE, Map.of("value", "15MSP", "type", "String", "valueInfo", Map.of("transient", true)));
+		assertThat(enginePost("isu-officer", "/engine-rest/process-definition/key/" + PROCESS_KEY + "/start",
+				Map.of("variables", start)))
+			.isEqualTo(400);
+	}
+
 	@Test
 	void reviewersReadTheRequestsHistoryButNotTheOperationOrJobLog() {
 		String reviewer = this.otherReviewer;

@@ -52,7 +52,8 @@ import static org.isu.clearance.request.ExtensionRequestProcess.TIMER_MEETING_OP
  * {@code bench.threads} (4) threads, as the demo users would: each task claimed and
  * completed by a user of its group with valid outcomes, the meeting timer fired. It
  * prints the lifecycle summary line, with {@code bench.pgbenchTps} (measured by the
- * script just before) as the database's ceiling.
+ * script just before) as the database's ceiling. {@code -Dbench.keep=true} keeps the
+ * scratch database for a look at what the run wrote (its name is printed).
  */
 class LifecycleThroughputBenchmark {
 
@@ -153,7 +154,10 @@ class LifecycleThroughputBenchmark {
 					(pgbenchTps > 0) ? completionsPerSecond / pgbenchTps : 0.0, Footprint.heapAfterFullGc());
 		}
 		finally {
-			if (!Boolean.getBoolean("bench.keep")) {
+			if (Boolean.getBoolean("bench.keep")) {
+				System.out.println("[bench] database kept: " + database.name());
+			}
+			else {
 				database.close();
 			}
 		}

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -460,7 +461,7 @@ class EngineRestGuard extends OncePerRequestFilter {
 	/**
 	 * Whether an object anywhere in the body, at any depth, matches.
 	 */
-	private static boolean anywhere(JsonNode node, java.util.function.Predicate<JsonNode> matches) {
+	private static boolean anywhere(JsonNode node, Predicate<JsonNode> matches) {
 		if (node.isObject()) {
 			if (matches.test(node)) {
 				return true;

@@ -47,9 +47,8 @@ class LanguagesVariableUpgrade implements StartupTask {
 
 	@Override
 	public void run() {
-		// only the executions whose variable names the immutable list's type are read
-		// (one
-		// query), not every running request's variable
+		// one query finds the executions whose variable names the immutable list's type;
+		// only those are read, not every running request's variable
 		int rewritten = 0;
 		for (String execution : this.engineTables.executionsWithObjectVariable(ExtensionRequestProcess.LANGUAGES,
 				IMMUTABLE)) {

@@ -65,7 +65,7 @@ class PrepareRequestDelegate implements JavaDelegate {
 	 * another type, a transient one or an object (the list of languages, or whatever a
 	 * start form or the REST API passed) is written again.
 	 */
-	static void writeNotYetHeld(VariableScope execution, Map<String, Object> prepared) {
+	private static void writeNotYetHeld(VariableScope execution, Map<String, Object> prepared) {
 		Map<String, Object> write = new LinkedHashMap<>();
 		prepared.forEach((name, value) -> {
 			TypedValue held = execution.getVariableTyped(name, false);

@@ -69,6 +69,9 @@ class ExtensionRequestProcessTests {
 	@Autowired
 	private LanguagesVariableUpgrade languagesUpgrade;
 
+	@Autowired
+	private EngineTables engineTables;
+
 	@BeforeEach
 	void setUp() {
 		// a State whose deadline, 1 November 2028, makes the projected 15MSP (15
@@ -330,14 +333,10 @@ class ExtensionRequestProcessTests {
 	@Test
 	void aStartRecordsEachPreparedVariableOnce() {
 		ProcessInstance request = startFor("SWE");
-		Map<String, Long> updates = new java.util.HashMap<>();
-		this.jdbc
-			.sql("select name_, count(*) from act_hi_detail where proc_inst_id_ = ? and type_ = 'VariableUpdate'"
-					+ " group by name_")
-			.param(request.getId())
-			.query((rs) -> {
-				updates.put(rs.getString(1), rs.getLong(2));
-			});
+		Map<String, Long> updates = this.engineTables.variableUpdates(request.getId())
+			.stream()
+			.collect(java.util.stream.Collectors.groupingBy(EngineTables.VariableUpdate::name,
+					java.util.stream.Collectors.counting()));
 		assertThat(updates).containsEntry(CONVENTION, 1L)
 			.containsEntry(STATE_NAME, 1L)
 			.containsEntry(MEETING_CODE, 1L)
@@ -357,10 +356,8 @@ class ExtensionRequestProcessTests {
 		Map<String, Object> input = start("SWE", "2031-11-01", "2027-11-01");
 		input.put(STATE_NAME, "Not the registry's name");
 		input.put(LATE_SUBMISSION, "false");
-		ProcessInstance request = this.runtime.createProcessInstanceByKey(PROCESS_KEY)
-			.setVariables(input)
-			.setVariable(MEETING_FIRST_DAY, org.camunda.bpm.engine.variable.Variables.stringValue("2020-01-01"))
-			.execute();
+		input.put(MEETING_FIRST_DAY, "2020-01-01");
+		ProcessInstance request = this.runtime.createProcessInstanceByKey(PROCESS_KEY).setVariables(input).execute();
 		runAsyncSteps(this.management, request);
 
 		assertThat(this.runtime.getVariable(request.getId(), STATE_NAME))
@@ -397,11 +394,10 @@ class ExtensionRequestProcessTests {
 	}
 
 	private long languagesUpdates(String processInstanceId) {
-		return this.jdbc.sql("select count(*) from act_hi_detail where proc_inst_id_ = ? and name_ = ?")
-			.param(processInstanceId)
-			.param(LANGUAGES)
-			.query(Long.class)
-			.single();
+		return this.engineTables.variableUpdates(processInstanceId)
+			.stream()
+			.filter((update) -> LANGUAGES.equals(update.name()))
+			.count();
 	}
 
 	private String typeName(String processInstanceId) {
